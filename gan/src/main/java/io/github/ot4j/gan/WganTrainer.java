@@ -1,0 +1,307 @@
+package io.github.ot4j.gan;
+
+import io.github.ot4j.critic.Critic;
+import io.github.ot4j.critic.train.CriticIteration;
+import io.github.ot4j.critic.train.CriticStep;
+import io.github.ot4j.critic.train.CriticTrainer;
+import io.github.ot4j.critic.train.CriticTrainingException;
+import io.github.ot4j.critic.train.TwoStepCriticTrainer;
+import io.github.ot4j.gan.checkpoint.Checkpoint;
+import io.github.ot4j.gan.checkpoint.CheckpointFile;
+import io.github.ot4j.gan.data.DataSource;
+import io.github.ot4j.gan.internal.Finite;
+import io.github.ot4j.gan.internal.Seeds;
+import io.github.ot4j.gan.internal.Updaters;
+import io.github.ot4j.gan.monitor.TrainingListener;
+import io.github.ot4j.gan.monitor.TrainingReport;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Trains a Wasserstein GAN: a {@link Generator} G against a {@link Critic} f, with the critic trained by a
+ * {@link CriticMethod} (the WGAN loss with any Lipschitz enforcer, or WGAN-TS).
+ *
+ * <p>One generator step (see {@link #step()}):
+ * <ol>
+ *   <li>{@code criticSteps} critic updates, each on a fresh real batch y and a fake batch x = G(z);</li>
+ *   <li>the generator update on L<sub>G</sub> = −(1/n) Σ f(G(z<sub>i</sub>)): the critic's input gradient
+ *       ∂L<sub>G</sub>/∂x (with ε = −1/n per row) is chained into the generator's backpropagation, and the
+ *       generator's DL4J updater takes the step. The critic's parameters and updater state are untouched by it.</li>
+ * </ol>
+ *
+ * <p>Randomness: every draw is seeded by a pure function of (seed, iteration, draw), so the pair is the whole
+ * random state; {@link #checkpoint()} captures it with both networks and their updaters, and a trainer
+ * {@link #resume resumed} from it continues bit-identically (given a reproducible data source and an enforcer
+ * without hidden state: spectral normalisation's power-iteration vectors are not checkpointed).
+ *
+ * <p>Reliability: a NaN or infinity in a loss, a gradient or the parameters stops training with a
+ * {@link TrainingDivergedException} naming the iteration and the quantity, before anything is checkpointed.
+ * Not thread-safe.
+ */
+public final class WganTrainer {
+
+    private final WganConfig config;
+    private final Generator generator;
+    private final Critic critic;
+    private final CriticIteration criticIteration;
+    private final DataSource data;
+    private final long seed;
+    private long iteration;
+
+    private WganTrainer(WganConfig config, Generator generator, Critic critic, DataSource data, long seed,
+                        long iteration) {
+        if (config == null || generator == null || critic == null || data == null) {
+            throw new IllegalArgumentException("config, generator, critic and data must not be null");
+        }
+        if (generator.outputDimension() != data.dimension()) {
+            throw new IllegalArgumentException("the generator's output dimension " + generator.outputDimension()
+                    + " does not match the data dimension " + data.dimension());
+        }
+        if (critic.inputDimension() != data.dimension()) {
+            throw new IllegalArgumentException("the critic's input dimension " + critic.inputDimension()
+                    + " does not match the data dimension " + data.dimension());
+        }
+        if (generator.dataType() != critic.dataType()) {
+            throw new IllegalArgumentException("the generator's data type " + generator.dataType()
+                    + " differs from the critic's " + critic.dataType());
+        }
+        if (generator.network() == critic.network()) {
+            throw new IllegalArgumentException("generator and critic must be distinct networks");
+        }
+        this.config = config;
+        this.generator = generator;
+        this.critic = critic;
+        this.data = data;
+        this.seed = seed;
+        this.iteration = iteration;
+        Updaters.install(generator.network(), config.generatorUpdater());
+        this.criticIteration = criticIteration(config.critic(), critic);
+    }
+
+    private static CriticIteration criticIteration(CriticMethod method, Critic critic) {
+        if (method instanceof CriticMethod.Wasserstein w) {
+            return CriticTrainer.of(critic, w.enforcer(), w.updater());
+        }
+        CriticMethod.TwoStep t = (CriticMethod.TwoStep) method;
+        return TwoStepCriticTrainer.of(critic, t.cost(), t.regressionSteps(), t.updater());
+    }
+
+    /**
+     * A trainer at iteration 0. Installs the configuration's updaters in both networks (resetting their
+     * updater state). Every argument is validated here, before any training.
+     *
+     * @param config    the configuration
+     * @param generator the generator, output dimension d
+     * @param critic    the critic, input dimension d, same data type as the generator
+     * @param data      the real data, dimension d
+     * @param seed      the run's seed
+     * @return the trainer
+     * @throws IllegalArgumentException if the parts do not fit together
+     */
+    public static WganTrainer create(WganConfig config, Generator generator, Critic critic, DataSource data,
+                                     long seed) {
+        return new WganTrainer(config, generator, critic, data, seed, 0);
+    }
+
+    /**
+     * A trainer continuing from a checkpoint: its networks, updater state, iteration and seed.
+     *
+     * @param checkpoint the checkpoint, for example from {@link CheckpointFile#read}
+     * @param config     the configuration the checkpointed run used
+     * @param data       the same data source
+     * @return the trainer
+     */
+    public static WganTrainer resume(Checkpoint checkpoint, WganConfig config, DataSource data) {
+        if (checkpoint == null) {
+            throw new IllegalArgumentException("checkpoint must not be null");
+        }
+        return new WganTrainer(config, Generator.of(checkpoint.generator()), Critic.of(checkpoint.critic()), data,
+                checkpoint.seed(), checkpoint.iteration());
+    }
+
+    /**
+     * One generator step with its critic updates.
+     *
+     * @return the step's losses and the critic's estimate
+     * @throws TrainingDivergedException if a loss, gradient or parameter is not finite
+     */
+    public TrainingStep step() {
+        long step = iteration + 1;
+        int batch = config.batchSize();
+        CriticStep last = null;
+        for (int k = 0; k < config.critic().criticSteps(); k++) {
+            INDArray real = critic.batch(realBatch(batch, Seeds.of(seed, iteration, Seeds.REAL, k), step));
+            INDArray fake = generator.generate(generator.noise(batch, Seeds.of(seed, iteration,
+                    Seeds.CRITIC_NOISE, k)));
+            guard(step, "generator output", Finite.problem(fake), null);
+            try {
+                last = criticIteration.step(real, fake, Seeds.of(seed, iteration, Seeds.CRITIC_STEP, k));
+            } catch (CriticTrainingException e) {
+                throw new TrainingDivergedException(step, "critic " + e.quantity(), "not finite", e);
+            }
+        }
+        double generatorLoss = updateGenerator(step);
+        iteration = step;
+        return new TrainingStep(step, generatorLoss, last.loss(), last.estimate(), last.penalty());
+    }
+
+    private double[][] realBatch(int batch, long drawSeed, long step) {
+        double[][] rows = data.sample(batch, drawSeed);
+        for (int i = 0; i < rows.length; i++) {
+            for (double v : rows[i]) {
+                if (!Double.isFinite(v)) {
+                    throw new TrainingDivergedException(step, "real data row " + i, Double.isNaN(v) ? "NaN"
+                            : "infinity", null);
+                }
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The generator update through the critic's input gradient, on noise drawn for the current iteration;
+     * does not advance the iteration. Package-private for the isolation test.
+     *
+     * @return the loss before the update
+     */
+    double updateGenerator(long step) {
+        int batch = config.batchSize();
+        MultiLayerNetwork g = generator.network();
+        INDArray z = generator.noise(batch, Seeds.of(seed, iteration, Seeds.GENERATOR_NOISE, 0));
+        // forward in training mode keeping each layer's input, which the backward pass below needs
+        g.setInput(z);
+        List<INDArray> activations = g.feedForward(true, false);
+        INDArray fake = activations.get(activations.size() - 1);
+        guard(step, "generator output", Finite.problem(fake), null);
+        double loss = -critic.values(fake).meanNumber().doubleValue();
+        guard(step, "generator loss", Finite.problem(loss), null);
+        INDArray epsilon = Nd4j.valueArrayOf(new long[] {batch, 1}, -1.0 / batch, critic.dataType());
+        INDArray inputGradient = critic.inputGradient(fake, epsilon);
+        guard(step, "critic input gradient", Finite.problem(inputGradient), null);
+
+        Gradient gradient = g.backpropGradient(inputGradient.castTo(generator.dataType()),
+                LayerWorkspaceMgr.noWorkspaces()).getFirst();
+        g.clear();
+        guard(step, "generator gradient", Finite.problem(gradient.gradient()), null);
+        // batch size 1: the loss is already a mean
+        g.getUpdater(true).update(g, gradient, g.getIterationCount(), g.getEpochCount(), 1,
+                LayerWorkspaceMgr.noWorkspaces());
+        guard(step, "generator update", Finite.problem(gradient.gradient()), null);
+        g.params().subi(gradient.gradient());
+        g.setIterationCount(g.getIterationCount() + 1);
+        guard(step, "generator parameters", Finite.problem(g.params()), null);
+        return loss;
+    }
+
+    private static void guard(long step, String quantity, String problem, Throwable cause) {
+        if (problem != null) {
+            throw new TrainingDivergedException(step, quantity, problem, cause);
+        }
+    }
+
+    /**
+     * Trains until the plan's iteration, reporting to the listeners every {@code reportEvery} steps (and at the
+     * last one) and writing checkpoints every {@code checkpointEvery} steps and at the end.
+     *
+     * @param plan      the plan
+     * @param listeners the listeners
+     * @return the last report, or {@code null} if the trainer was already at the plan's iteration
+     * @throws TrainingDivergedException if training diverges (the last checkpoint written stays intact)
+     * @throws UncheckedIOException      if a checkpoint cannot be written
+     */
+    public TrainingReport train(TrainingPlan plan, TrainingListener... listeners) {
+        List<TrainingListener> all = List.of(listeners);
+        if (plan.monitor() != null && plan.monitor().dimension() != data.dimension()) {
+            throw new IllegalArgumentException("the monitor's held-out data have dimension "
+                    + plan.monitor().dimension() + " but the data have dimension " + data.dimension());
+        }
+        long start = System.nanoTime();
+        long startIteration = iteration;
+        double[] sums = new double[4];
+        int count = 0;
+        TrainingReport last = null;
+        while (iteration < plan.iterations()) {
+            TrainingStep s = step();
+            sums[0] += s.generatorLoss();
+            sums[1] += s.criticLoss();
+            sums[2] += s.criticEstimate();
+            sums[3] += s.penalty();
+            count++;
+            boolean end = iteration == plan.iterations();
+            if (iteration % plan.reportEvery() == 0 || end) {
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                double exact = plan.monitor() == null ? Double.NaN : plan.monitor().distance(generator.sample(
+                        plan.monitor().generatedSamples(), Seeds.of(seed, iteration, Seeds.MONITOR, 0)));
+                last = new TrainingReport(iteration, plan.iterations(), sums[0] / count, sums[1] / count,
+                        sums[2] / count, sums[3] / count, exact, elapsed,
+                        elapsed > 0 ? (iteration - startIteration) / elapsed : 0.0);
+                for (TrainingListener listener : all) {
+                    listener.onReport(last);
+                }
+                java.util.Arrays.fill(sums, 0.0);
+                count = 0;
+            }
+            if (plan.checkpointFile() != null && (iteration % plan.checkpointEvery() == 0 || end)) {
+                writeCheckpoint(plan);
+            }
+        }
+        for (TrainingListener listener : all) {
+            listener.onFinish(last);
+        }
+        return last;
+    }
+
+    private void writeCheckpoint(TrainingPlan plan) {
+        try {
+            CheckpointFile.write(plan.checkpointFile(), checkpoint());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the checkpoint " + plan.checkpointFile(), e);
+        }
+    }
+
+    /**
+     * The current state, referring to the live networks (write it with {@link CheckpointFile#write}).
+     *
+     * @return both networks with their updaters, the iteration and the seed
+     */
+    public Checkpoint checkpoint() {
+        return new Checkpoint(generator.network(), critic.network(), iteration, seed);
+    }
+
+    /** @return generator steps done */
+    public long iteration() {
+        return iteration;
+    }
+
+    /** @return the run's seed */
+    public long seed() {
+        return seed;
+    }
+
+    /** @return the configuration */
+    public WganConfig config() {
+        return config;
+    }
+
+    /** @return the generator being trained */
+    public Generator generator() {
+        return generator;
+    }
+
+    /** @return the critic being trained */
+    public Critic critic() {
+        return critic;
+    }
+
+    /** @return the real data */
+    public DataSource data() {
+        return data;
+    }
+}

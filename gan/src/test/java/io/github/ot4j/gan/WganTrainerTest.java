@@ -1,0 +1,150 @@
+package io.github.ot4j.gan;
+
+import io.github.ot4j.critic.Critic;
+import io.github.ot4j.gan.checkpoint.Checkpoint;
+import io.github.ot4j.gan.checkpoint.CheckpointFile;
+import io.github.ot4j.gan.data.DataSource;
+import io.github.ot4j.gan.data.ToyDistributions;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.config.Sgd;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class WganTrainerTest {
+
+    /** The one relative tolerance of the finite-difference check. */
+    private static final double FD_TOLERANCE = 1e-5;
+
+    @TempDir
+    Path folder;
+
+    private static final DataSource DATA = ToyDistributions.eightGaussians();
+
+    private static WganConfig small(WganConfig config) {
+        return config.withBatchSize(32).withLearningRates(1e-3, 1e-3);
+    }
+
+    @Test
+    void aGeneratorStepLeavesTheCriticUntouched() {
+        WganTrainer trainer = WganTrainer.create(small(WganConfig.wganGp()), Fixtures.generator(DataType.DOUBLE, 1),
+                Fixtures.critic(DataType.DOUBLE, 2), DATA, 3);
+        trainer.step(); // the critic's updater now has a non-trivial state
+        MultiLayerNetwork critic = trainer.critic().network();
+        INDArray criticParams = critic.params().dup();
+        INDArray criticState = critic.getUpdater().getStateViewArray().dup();
+        int criticIterations = critic.getIterationCount();
+        INDArray generatorParams = trainer.generator().network().params().dup();
+
+        trainer.updateGenerator(2);
+
+        assertThat(critic.params()).isEqualTo(criticParams);
+        assertThat(critic.getUpdater().getStateViewArray()).isEqualTo(criticState);
+        assertThat(critic.getIterationCount()).isEqualTo(criticIterations);
+        assertThat(trainer.generator().network().params()).isNotEqualTo(generatorParams);
+    }
+
+    @Test
+    void theGeneratorStepFollowsTheGradientOfMinusMeanCriticValue() {
+        // smooth generator (tanh), SGD: the step is exactly -lr * dL/dtheta with L = -mean f(G(z))
+        Generator generator = Generator.mlp(new GeneratorSpec(2, new int[] {6}, 2, Activation.TANH,
+                Activation.IDENTITY, DataType.DOUBLE, 5));
+        Critic critic = Fixtures.critic(DataType.DOUBLE, 6);
+        double lr = 0.1;
+        WganTrainer trainer = WganTrainer.create(WganConfig.wganGp().withBatchSize(8).withGeneratorUpdater(
+                new Sgd(lr)), generator, critic, DATA, 7);
+        long step = 1;
+        INDArray z = generator.noise(8, io.github.ot4j.gan.internal.Seeds.of(7, 0,
+                io.github.ot4j.gan.internal.Seeds.GENERATOR_NOISE, 0));
+        INDArray before = generator.network().params().dup();
+        double[] numeric = new double[(int) before.length()];
+        double h = 1e-6;
+        for (int i = 0; i < numeric.length; i++) {
+            double v = before.getDouble(i);
+            generator.network().params().putScalar(i, v + h);
+            double plus = -critic.values(generator.generate(z)).meanNumber().doubleValue();
+            generator.network().params().putScalar(i, v - h);
+            double minus = -critic.values(generator.generate(z)).meanNumber().doubleValue();
+            generator.network().params().putScalar(i, v);
+            numeric[i] = (plus - minus) / (2 * h);
+        }
+        double loss = trainer.updateGenerator(step);
+        INDArray analytic = before.sub(generator.network().params()).divi(lr);
+        assertThat(loss).isCloseTo(-critic.values(generator.generate(z)).meanNumber().doubleValue() + 0.0,
+                within(1.0)); // the loss is reported (sanity: finite and of the right scale)
+        double scale = 0;
+        for (double g : numeric) {
+            scale = Math.max(scale, Math.abs(g));
+        }
+        assertThat(scale).isGreaterThan(0);
+        for (int i = 0; i < numeric.length; i++) {
+            assertThat(analytic.getDouble(i)).as("parameter %d", i).isCloseTo(numeric[i], within(FD_TOLERANCE * scale));
+        }
+    }
+
+    @Test
+    void aNanStopsTrainingNamingIterationAndQuantityAndKeepsTheLastGoodCheckpoint() throws IOException {
+        Path file = folder.resolve("run.ckpt");
+        WganTrainer trainer = WganTrainer.create(small(WganConfig.wganGp()), Fixtures.generator(DataType.FLOAT, 1),
+                Fixtures.critic(DataType.FLOAT, 2), DATA, 3);
+        trainer.train(TrainingPlan.until(4).checkpointingEvery(2, file));
+        INDArray good = trainer.generator().network().params().dup();
+
+        trainer.generator().network().params().putScalar(0, Float.NaN);
+        assertThatThrownBy(() -> trainer.train(TrainingPlan.until(8).checkpointingEvery(1, file)))
+                .isInstanceOfSatisfying(TrainingDivergedException.class, e -> {
+                    assertThat(e.iteration()).isEqualTo(5);
+                    assertThat(e.quantity()).isEqualTo("generator output");
+                    assertThat(e).hasMessage("training diverged at iteration 5: generator output is NaN");
+                });
+        Checkpoint last = CheckpointFile.read(file);
+        assertThat(last.iteration()).isEqualTo(4);
+        assertThat(last.generator().params()).isEqualTo(good);
+    }
+
+    @Test
+    void resumingFromACheckpointIsBitIdenticalWithGradientPenalty() throws IOException {
+        assertResumeIsBitIdentical(small(WganConfig.wganGp()));
+    }
+
+    @Test
+    void resumingFromACheckpointIsBitIdenticalWithClipping() throws IOException {
+        assertResumeIsBitIdentical(small(WganConfig.wgan()));
+    }
+
+    @Test
+    void resumingFromACheckpointIsBitIdenticalWithTwoStep() throws IOException {
+        assertResumeIsBitIdentical(small(WganConfig.wganTs()));
+    }
+
+    private void assertResumeIsBitIdentical(WganConfig config) throws IOException {
+        WganTrainer straight = WganTrainer.create(config, Fixtures.generator(DataType.FLOAT, 1),
+                Fixtures.critic(DataType.FLOAT, 2), DATA, 3);
+        straight.train(TrainingPlan.until(6));
+
+        Path file = folder.resolve("half.ckpt");
+        WganTrainer first = WganTrainer.create(config, Fixtures.generator(DataType.FLOAT, 1),
+                Fixtures.critic(DataType.FLOAT, 2), DATA, 3);
+        first.train(TrainingPlan.until(3).checkpointingEvery(3, file));
+        WganTrainer resumed = WganTrainer.resume(CheckpointFile.read(file), config, DATA);
+        assertThat(resumed.iteration()).isEqualTo(3);
+        resumed.train(TrainingPlan.until(6));
+
+        assertThat(resumed.generator().network().params()).isEqualTo(straight.generator().network().params());
+        assertThat(resumed.critic().network().params()).isEqualTo(straight.critic().network().params());
+        assertThat(resumed.generator().network().getUpdater().getStateViewArray())
+                .isEqualTo(straight.generator().network().getUpdater().getStateViewArray());
+        assertThat(resumed.critic().network().getUpdater().getStateViewArray())
+                .isEqualTo(straight.critic().network().getUpdater().getStateViewArray());
+        assertThat(resumed.generator().sample(5, 9)).isDeepEqualTo(straight.generator().sample(5, 9));
+    }
+}
