@@ -16,8 +16,8 @@ class CertificateTest {
     private static final TransportPlan OPTIMAL_PLAN = TransportPlan.of(2, 2, new int[] {0, 1}, new int[] {0, 1},
             new double[] {0.5, 0.5});
 
-    // u_i + v_j <= |x_i - y_j|: u = (0, 2), v = (1, -1) is tight on (0,0), (1,1), (1,0) and feasible on (0,1)
-    private static final Potentials OPTIMAL_POTENTIALS = new Potentials(new double[] {0, 2}, new double[] {1, -1});
+    // C = [[1, 3], [1, 1]]; u = (0, 0), v = (1, 1) is tight on (0,0), (1,1), (1,0) and feasible on (0,1)
+    private static final Potentials OPTIMAL_POTENTIALS = new Potentials(new double[] {0, 0}, new double[] {1, 1});
 
     @Test
     void optimalAnswerIsCertified() {
@@ -41,7 +41,7 @@ class CertificateTest {
 
     @Test
     void infeasiblePotentialsShowAViolation() {
-        Potentials tooHigh = new Potentials(new double[] {0.5, 2}, new double[] {1, -1});
+        Potentials tooHigh = new Potentials(new double[] {0.5, 0}, new double[] {1, 1});
         Certificate c = Certificate.of(PROBLEM, OPTIMAL_PLAN, tooHigh);
         assertThat(c.maxDualViolation()).isCloseTo(0.5, within(1e-15));
         assertThat(c.holds()).isFalse();
