@@ -1,0 +1,228 @@
+package io.github.ot4j.core.lp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.ot4j.core.Certificate;
+import io.github.ot4j.core.CostMatrix;
+import io.github.ot4j.core.DiscreteMeasure;
+import io.github.ot4j.core.GroundCost;
+import io.github.ot4j.core.PlanEntry;
+import io.github.ot4j.core.SolverStatus;
+import io.github.ot4j.core.TransportProblem;
+import io.github.ot4j.core.TransportResult;
+import io.github.ot4j.core.TransportSolverException;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.ojalgo.optimisation.Optimisation;
+
+/**
+ * Tests specific to the ojAlgo LP path: certified answers on random and degenerate instances, and the
+ * mapping of every non-optimal ojAlgo state to a {@link TransportSolverException}.
+ */
+class OjAlgoSolverTest {
+
+    /** The relative tolerance every certificate must meet. */
+    private static final double TOL = Certificate.DEFAULT_TOLERANCE;
+
+    private final OjAlgoSolver solver = new OjAlgoSolver();
+
+    @ParameterizedTest
+    @ValueSource(longs = {1, 2, 3, 4, 5})
+    void certificateHoldsOnRandomWeightedClouds(long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int n = 5 + rng.nextInt(20);
+        int m = 5 + rng.nextInt(20);
+        TransportProblem problem = TransportProblem.of(cloud(rng, n, 3, true), cloud(rng, m, 3, true),
+                GroundCost.euclidean());
+
+        TransportResult result = solver.solve(problem);
+
+        assertCertified(result);
+        assertThat(result.plan().size()).isLessThanOrEqualTo(n + m - 1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {11, 12})
+    void certificateHoldsForSquaredEuclideanAndCityblockCosts(long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        DiscreteMeasure mu = cloud(rng, 30, 2, false);
+        DiscreteMeasure nu = cloud(rng, 25, 2, false);
+
+        assertCertified(solver.solve(TransportProblem.of(mu, nu, GroundCost.squaredEuclidean())));
+        assertCertified(solver.solve(TransportProblem.of(mu, nu, GroundCost.cityblock())));
+    }
+
+    @Test
+    void zeroWeightsGetNoMassAndValidPotentials() {
+        SplittableRandom rng = new SplittableRandom(21);
+        double[][] x = points(rng, 6, 2);
+        double[][] y = points(rng, 5, 2);
+        double[] a = {0.2, 0, 0.3, 0, 0.5, 0};
+        double[] b = {0, 0.4, 0, 0.6, 0};
+        TransportProblem problem = TransportProblem.of(DiscreteMeasure.of(x, a), DiscreteMeasure.of(y, b),
+                GroundCost.euclidean());
+
+        TransportResult result = solver.solve(problem);
+
+        assertCertified(result);
+        for (PlanEntry e : result.plan().entries()) {
+            assertThat(a[e.i()]).isPositive();
+            assertThat(b[e.j()]).isPositive();
+        }
+    }
+
+    @Test
+    void duplicatePointsGiveZeroCostBetweenEqualMeasures() {
+        double[][] x = {{0, 0}, {0, 0}, {1, 2}, {1, 2}, {3, -1}};
+        DiscreteMeasure mu = DiscreteMeasure.uniform(x);
+
+        TransportResult result = solver.solve(TransportProblem.of(mu, mu, GroundCost.euclidean()));
+
+        assertCertified(result);
+        assertThat(result.value()).isLessThanOrEqualTo(TOL);
+    }
+
+    @Test
+    void duplicatePointsOnBothSidesOfARandomProblem() {
+        SplittableRandom rng = new SplittableRandom(31);
+        double[][] x = points(rng, 8, 2);
+        double[][] y = points(rng, 8, 2);
+        x[3] = x[1].clone();
+        x[7] = x[1].clone();
+        y[2] = y[5].clone();
+        y[0] = x[4].clone();
+
+        assertCertified(solver.solve(TransportProblem.of(DiscreteMeasure.uniform(x), DiscreteMeasure.uniform(y),
+                GroundCost.euclidean())));
+    }
+
+    @Test
+    void oneSourceSendsEverythingAtTheWeightedMeanCost() {
+        double[] b = {0.1, 0.2, 0.3, 0.4};
+        double[][] c = {{1.5, -2, 0.25, 7}};
+        TransportResult result = solver.solve(TransportProblem.of(new double[] {1}, b, CostMatrix.of(c)));
+
+        assertCertified(result);
+        double expected = 0;
+        for (int j = 0; j < b.length; j++) {
+            expected += b[j] * c[0][j];
+        }
+        assertThat(result.value()).isCloseTo(expected, org.assertj.core.data.Offset.offset(TOL * 7));
+    }
+
+    @Test
+    void oneTargetReceivesEverythingAtTheWeightedMeanCost() {
+        double[] a = {0.5, 0.25, 0.25};
+        double[][] c = {{3}, {-1}, {2}};
+        TransportResult result = solver.solve(TransportProblem.of(a, new double[] {1}, CostMatrix.of(c)));
+
+        assertCertified(result);
+        assertThat(result.value()).isCloseTo(0.5 * 3 - 0.25 + 0.5, org.assertj.core.data.Offset.offset(TOL * 3));
+    }
+
+    @Test
+    void userCostMatrixWithNegativeEntries() {
+        SplittableRandom rng = new SplittableRandom(41);
+        int n = 9;
+        int m = 7;
+        double[][] c = new double[n][m];
+        for (double[] row : c) {
+            for (int j = 0; j < m; j++) {
+                row[j] = rng.nextDouble(-5, 3);
+            }
+        }
+        TransportProblem problem = TransportProblem.of(weights(rng, n), weights(rng, m), CostMatrix.of(c));
+
+        TransportResult result = solver.solve(problem);
+
+        assertCertified(result);
+        assertThat(result.value()).isNegative();
+    }
+
+    @Test
+    void permutationProblemFindsTheIdentity() {
+        // one point per side at each of n well-separated places: the identity is the unique optimum
+        int n = 12;
+        double[][] x = new double[n][];
+        double[][] y = new double[n][];
+        for (int i = 0; i < n; i++) {
+            x[i] = new double[] {10.0 * i, 0};
+            y[i] = new double[] {10.0 * i, 0.5};
+        }
+        TransportResult result = solver.solve(TransportProblem.of(DiscreteMeasure.uniform(x),
+                DiscreteMeasure.uniform(y), GroundCost.euclidean()));
+
+        assertCertified(result);
+        for (PlanEntry e : result.plan().entries()) {
+            assertThat(e.j()).isEqualTo(e.i());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Optimisation.State.class)
+    void everyOjAlgoStateMapsToOptimalOrAnException(Optimisation.State state) {
+        if (state.isOptimal()) {
+            OjAlgoSolver.requireOptimal(state, 1.0, 2, 3);
+            assertThat(OjAlgoSolver.statusOf(state)).isEqualTo(SolverStatus.OPTIMAL);
+            return;
+        }
+        SolverStatus expected = switch (state) {
+            case FEASIBLE -> SolverStatus.FEASIBLE;
+            case INFEASIBLE -> SolverStatus.INFEASIBLE;
+            case UNBOUNDED -> SolverStatus.UNBOUNDED;
+            default -> SolverStatus.FAILED;
+        };
+        assertThatThrownBy(() -> OjAlgoSolver.requireOptimal(state, 0.343, 2, 3))
+                .isInstanceOfSatisfying(TransportSolverException.class,
+                        e -> assertThat(e.status()).isEqualTo(expected))
+                .hasMessageContaining(state.name())
+                .hasMessageContaining("0.343");
+    }
+
+    @Test
+    void onlyOptimalAndDistinctCountAsOptimal() {
+        for (Optimisation.State state : Optimisation.State.values()) {
+            boolean optimal = state == Optimisation.State.OPTIMAL || state == Optimisation.State.DISTINCT;
+            assertThat(OjAlgoSolver.statusOf(state) == SolverStatus.OPTIMAL).as(state.name()).isEqualTo(optimal);
+        }
+        assertThat(OjAlgoSolver.statusOf(null)).isEqualTo(SolverStatus.FAILED);
+    }
+
+    private static void assertCertified(TransportResult result) {
+        Certificate c = result.certificate();
+        assertThat(c.holds(TOL)).as(c.toString()).isTrue();
+        assertThat(result.value()).isEqualTo(c.primalCost());
+    }
+
+    private static DiscreteMeasure cloud(SplittableRandom rng, int n, int d, boolean weighted) {
+        double[][] p = points(rng, n, d);
+        return weighted ? DiscreteMeasure.of(p, weights(rng, n)) : DiscreteMeasure.uniform(p);
+    }
+
+    private static double[][] points(SplittableRandom rng, int n, int d) {
+        double[][] p = new double[n][d];
+        for (double[] row : p) {
+            for (int k = 0; k < d; k++) {
+                row[k] = rng.nextDouble(-1, 1);
+            }
+        }
+        return p;
+    }
+
+    private static double[] weights(SplittableRandom rng, int n) {
+        double[] w = new double[n];
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            w[i] = rng.nextDouble(0.1, 1);
+            s += w[i];
+        }
+        for (int i = 0; i < n; i++) {
+            w[i] /= s;
+        }
+        return w;
+    }
+}
