@@ -1,0 +1,272 @@
+package io.github.ot4j.core.simplex;
+
+import io.github.ot4j.core.CostMatrix;
+import io.github.ot4j.core.DiscreteMeasure;
+import io.github.ot4j.core.MinkowskiCost;
+import io.github.ot4j.core.PointCostMatrix;
+
+/**
+ * The costs C<sub>ij</sub> of the arcs i → j as the network simplex reads them, with a tight loop for its hot
+ * spot, the pricing of a run of arcs of one row. Point-based Minkowski costs are computed from flat
+ * coordinate arrays with exactly the arithmetic of {@link MinkowskiCost#between(double[], double[])}, so the
+ * solver and the certificate see bit-identical costs; any other matrix is read through
+ * {@link CostMatrix#get(int, int)}.
+ *
+ * <p>One instance serves one solve (it keeps the position of the last minimum in a field).
+ */
+abstract class ArcCosts {
+
+    /** Column of the minimum found by the last {@link #rowMin} call. */
+    int argmin;
+
+    /**
+     * @param i source index
+     * @param j target index
+     * @return C<sub>ij</sub>
+     */
+    abstract double cost(int i, int j);
+
+    /**
+     * The smallest reduced cost C<sub>ij</sub> + π<sub>i</sub> − π<sub>n+j</sub> over j0 ≤ j &lt; j1; its column is
+     * left in {@link #argmin}.
+     *
+     * @param i   the row
+     * @param j0  first column
+     * @param j1  end column (exclusive), j1 &gt; j0
+     * @param piI π<sub>i</sub>
+     * @param pi  node potentials; target j sits at index {@code off + j}
+     * @param off offset of the targets in {@code pi}
+     * @return the smallest reduced cost of the run
+     */
+    abstract double rowMin(int i, int j0, int j1, double piI, double[] pi, int off);
+
+    /**
+     * The fastest reader for a cost matrix.
+     *
+     * @param matrix the problem's costs
+     * @return arc costs equal to {@code matrix.get(i, j)}
+     */
+    static ArcCosts of(CostMatrix matrix) {
+        if (matrix instanceof PointCostMatrix points && points.groundCost() instanceof MinkowskiCost cost) {
+            if (cost.p() == 2 && (cost.power() == 1 || cost.power() == 2)) {
+                return new Euclidean(points.source(), points.target(), cost.power() == 2);
+            }
+            if (cost.p() == 1 && cost.power() == 1) {
+                return new Cityblock(points.source(), points.target());
+            }
+        }
+        return new Matrix(matrix);
+    }
+
+    /** Row-major flat copy of a measure's coordinates. */
+    static double[] flatten(DiscreteMeasure measure) {
+        int n = measure.size();
+        int d = measure.dimension();
+        double[] flat = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < d; k++) {
+                flat[i * d + k] = measure.coordinate(i, k);
+            }
+        }
+        return flat;
+    }
+
+    /** Any cost matrix, read entry by entry. */
+    static final class Matrix extends ArcCosts {
+        private final CostMatrix matrix;
+
+        Matrix(CostMatrix matrix) {
+            this.matrix = matrix;
+        }
+
+        @Override
+        double cost(int i, int j) {
+            return matrix.get(i, j);
+        }
+
+        @Override
+        double rowMin(int i, int j0, int j1, double piI, double[] pi, int off) {
+            double best = Double.POSITIVE_INFINITY;
+            int arg = j0;
+            for (int j = j0; j < j1; j++) {
+                double r = matrix.get(i, j) + piI - pi[off + j];
+                if (r < best) {
+                    best = r;
+                    arg = j;
+                }
+            }
+            argmin = arg;
+            return best;
+        }
+    }
+
+    /** ‖x − y‖<sub>2</sub> or its square, from flat coordinates. */
+    static final class Euclidean extends ArcCosts {
+        private final double[] x;
+        private final double[] y;
+        private final int d;
+        private final boolean squared;
+
+        Euclidean(DiscreteMeasure mu, DiscreteMeasure nu, boolean squared) {
+            this.x = flatten(mu);
+            this.y = flatten(nu);
+            this.d = mu.dimension();
+            this.squared = squared;
+        }
+
+        @Override
+        double cost(int i, int j) {
+            double s = 0;
+            int xi = i * d;
+            int yj = j * d;
+            for (int k = 0; k < d; k++) {
+                double t = x[xi + k] - y[yj + k];
+                s += t * t;
+            }
+            return squared ? s : Math.sqrt(s);
+        }
+
+        @Override
+        double rowMin(int i, int j0, int j1, double piI, double[] pi, int off) {
+            if (d == 2) {
+                return squared ? rowMin2Squared(i, j0, j1, piI, pi, off) : rowMin2(i, j0, j1, piI, pi, off);
+            }
+            double best = Double.POSITIVE_INFINITY;
+            int arg = j0;
+            int xi = i * d;
+            for (int j = j0; j < j1; j++) {
+                double s = 0;
+                int yj = j * d;
+                for (int k = 0; k < d; k++) {
+                    double t = x[xi + k] - y[yj + k];
+                    s += t * t;
+                }
+                double r = (squared ? s : Math.sqrt(s)) + piI - pi[off + j];
+                if (r < best) {
+                    best = r;
+                    arg = j;
+                }
+            }
+            argmin = arg;
+            return best;
+        }
+
+        private double rowMin2(int i, int j0, int j1, double piI, double[] pi, int off) {
+            double best = Double.POSITIVE_INFINITY;
+            int arg = j0;
+            double x0 = x[2 * i];
+            double x1 = x[2 * i + 1];
+            for (int j = j0; j < j1; j++) {
+                double t0 = x0 - y[2 * j];
+                double t1 = x1 - y[2 * j + 1];
+                double r = Math.sqrt(t0 * t0 + t1 * t1) + piI - pi[off + j];
+                if (r < best) {
+                    best = r;
+                    arg = j;
+                }
+            }
+            argmin = arg;
+            return best;
+        }
+
+        private double rowMin2Squared(int i, int j0, int j1, double piI, double[] pi, int off) {
+            double best = Double.POSITIVE_INFINITY;
+            int arg = j0;
+            double x0 = x[2 * i];
+            double x1 = x[2 * i + 1];
+            for (int j = j0; j < j1; j++) {
+                double t0 = x0 - y[2 * j];
+                double t1 = x1 - y[2 * j + 1];
+                double r = (t0 * t0 + t1 * t1) + piI - pi[off + j];
+                if (r < best) {
+                    best = r;
+                    arg = j;
+                }
+            }
+            argmin = arg;
+            return best;
+        }
+    }
+
+    /** ‖x − y‖<sub>1</sub> from flat coordinates. */
+    static final class Cityblock extends ArcCosts {
+        private final double[] x;
+        private final double[] y;
+        private final int d;
+
+        Cityblock(DiscreteMeasure mu, DiscreteMeasure nu) {
+            this.x = flatten(mu);
+            this.y = flatten(nu);
+            this.d = mu.dimension();
+        }
+
+        @Override
+        double cost(int i, int j) {
+            double s = 0;
+            int xi = i * d;
+            int yj = j * d;
+            for (int k = 0; k < d; k++) {
+                s += Math.abs(x[xi + k] - y[yj + k]);
+            }
+            return s;
+        }
+
+        @Override
+        double rowMin(int i, int j0, int j1, double piI, double[] pi, int off) {
+            double best = Double.POSITIVE_INFINITY;
+            int arg = j0;
+            int xi = i * d;
+            for (int j = j0; j < j1; j++) {
+                double s = 0;
+                int yj = j * d;
+                for (int k = 0; k < d; k++) {
+                    s += Math.abs(x[xi + k] - y[yj + k]);
+                }
+                double r = s + piI - pi[off + j];
+                if (r < best) {
+                    best = r;
+                    arg = j;
+                }
+            }
+            argmin = arg;
+            return best;
+        }
+    }
+
+    /** All costs computed once and stored row-major (8·n·m bytes). */
+    static final class Dense extends ArcCosts {
+        private final double[] values;
+        private final int m;
+
+        Dense(ArcCosts costs, int n, int m) {
+            this.m = m;
+            this.values = new double[Math.multiplyExact(n, m)];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < m; j++) {
+                    values[i * m + j] = costs.cost(i, j);
+                }
+            }
+        }
+
+        @Override
+        double cost(int i, int j) {
+            return values[i * m + j];
+        }
+
+        @Override
+        double rowMin(int i, int j0, int j1, double piI, double[] pi, int off) {
+            double best = Double.POSITIVE_INFINITY;
+            int arg = j0;
+            int row = i * m;
+            for (int j = j0; j < j1; j++) {
+                double r = values[row + j] + piI - pi[off + j];
+                if (r < best) {
+                    best = r;
+                    arg = j;
+                }
+            }
+            argmin = arg;
+            return best;
+        }
+    }
+}
