@@ -90,7 +90,7 @@ public final class WganTrainer {
             return CriticTrainer.of(critic, w.enforcer(), w.updater());
         }
         CriticMethod.TwoStep t = (CriticMethod.TwoStep) method;
-        return TwoStepCriticTrainer.of(critic, t.cost(), t.regressionSteps(), t.updater());
+        return TwoStepCriticTrainer.of(critic, t.cost(), t.updater(), t.regressionSteps());
     }
 
     /**
