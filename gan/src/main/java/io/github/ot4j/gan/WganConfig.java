@@ -175,6 +175,18 @@ public record WganConfig(CriticMethod critic, IUpdater generatorUpdater, int bat
         return withGeneratorUpdater(g).withCriticUpdater(c);
     }
 
+    /**
+     * The ground cost under which the critic's estimate approximates W<sub>1</sub>: the Euclidean distance for
+     * the WGAN loss (clipping and gradient penalties bound the Euclidean gradient norm), the two-step method's
+     * own cost for WGAN-TS. Give it to the {@link io.github.ot4j.gan.monitor.ExactDistanceMonitor} so that the
+     * estimate and the exact value are comparable.
+     *
+     * @return the cost
+     */
+    public GroundCost criticCost() {
+        return critic instanceof CriticMethod.TwoStep t ? t.cost() : GroundCost.euclidean();
+    }
+
     /** @return a copy of the generator's updater configuration */
     @Override
     public IUpdater generatorUpdater() {

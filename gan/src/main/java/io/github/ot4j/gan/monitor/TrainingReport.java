@@ -5,8 +5,8 @@ package io.github.ot4j.gan.monitor;
  * generator steps since the previous report.
  *
  * <p>The critic's estimate Ŵ = mean f(real) − mean f(fake) is in the units of the ground cost only if the
- * critic is 1-Lipschitz; {@link #exactDistance()} is the exact W<sub>1</sub> (Euclidean cost) between a fresh
- * generated sample and held-out real data, solved by ot-core: the number Ŵ should track. It is NaN when the
+ * critic is 1-Lipschitz; {@link #exactDistance()} is the exact W<sub>1</sub> (under the monitor's cost) between a
+ * fresh generated sample and held-out real data, solved by ot-core: the number Ŵ should track. It is NaN when the
  * trainer runs without an {@link ExactDistanceMonitor}.
  *
  * @param iteration        generator steps done so far (1-based count)
