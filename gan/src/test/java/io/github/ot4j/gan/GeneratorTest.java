@@ -1,0 +1,60 @@
+package io.github.ot4j.gan;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class GeneratorTest {
+
+    @Test
+    void mlpHasTheSpecsShapeAndSamplesReproducibly() {
+        Generator g = Generator.mlp(new GeneratorSpec(3, new int[] {8, 8}, 5, Activation.RELU, Activation.TANH,
+                DataType.DOUBLE, 1));
+        assertThat(g.noiseDimension()).isEqualTo(3);
+        assertThat(g.outputDimension()).isEqualTo(5);
+        assertThat(g.dataType()).isEqualTo(DataType.DOUBLE);
+        double[][] a = g.sample(10, 4);
+        assertThat(a).hasDimensions(10, 5).isDeepEqualTo(g.sample(10, 4));
+        assertThat(a).isNotEqualTo(g.sample(10, 5));
+        for (double[] row : a) {
+            for (double v : row) {
+                assertThat(v).isBetween(-1.0, 1.0);
+            }
+        }
+        // same seed, same initial weights
+        Generator twin = Generator.mlp(new GeneratorSpec(3, new int[] {8, 8}, 5, Activation.RELU, Activation.TANH,
+                DataType.DOUBLE, 1));
+        assertThat(twin.network().params()).isEqualTo(g.network().params());
+    }
+
+    @Test
+    void noiseIsStandardNormal() {
+        Generator g = Generator.mlp(GeneratorSpec.mlp(2, 4, 2, Activation.IDENTITY, 1).withDataType(DataType.DOUBLE));
+        double[] z = g.noise(20_000, 3).data().asDouble();
+        double mean = 0;
+        double square = 0;
+        for (double v : z) {
+            mean += v / z.length;
+            square += v * v / z.length;
+        }
+        // 40 000 draws: the mean's sd is 0.005, the variance's about 0.007
+        assertThat(mean).isBetween(-0.03, 0.03);
+        assertThat(square).isBetween(0.96, 1.04);
+    }
+
+    @Test
+    void specRejectsBadShapes() {
+        assertThatThrownBy(() -> new GeneratorSpec(0, new int[] {4}, 2, Activation.RELU, Activation.IDENTITY,
+                DataType.FLOAT, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("noiseDimension must be at least 1 but is 0");
+        assertThatThrownBy(() -> new GeneratorSpec(2, new int[] {4, -1}, 2, Activation.RELU, Activation.IDENTITY,
+                DataType.FLOAT, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("hidden[1] must be at least 1 but is -1");
+        assertThatThrownBy(() -> new GeneratorSpec(2, new int[] {4}, 2, Activation.RELU, Activation.IDENTITY,
+                DataType.HALF, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("dataType must be FLOAT or DOUBLE but is HALF");
+    }
+}
