@@ -8,7 +8,9 @@ public final class TrainingDivergedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The generator step (1-based) that failed. */
     private final long iteration;
+    /** What was not finite. */
     private final String quantity;
 
     /**

@@ -66,9 +66,9 @@ public final class WganDigitsExample {
         MetricsHistory history = new MetricsHistory();
         ProgressLine progress = ProgressLine.to(System.out, false);
         long start = System.nanoTime();
-        while ((System.nanoTime() - start) / 1e9 < seconds) {
+        do {
             trainer.train(TrainingPlan.until(trainer.iteration() + 50).reportingEvery(50, monitor), history, progress);
-        }
+        } while ((System.nanoTime() - start) / 1e9 < seconds);
         double[][] fake = generator.sample(64, 11);
         System.out.println("wrote " + GanPlots.digitGrid(fake, 8, out.resolve("digits-generated.png")).toAbsolutePath());
         System.out.println("wrote " + GanPlots.digitGrid(Arrays.copyOf(split.heldOut(), 64), 8,

@@ -54,7 +54,7 @@ public final class WganTsEightGaussiansDemo {
     /**
      * Runs the demo.
      *
-     * @param args optional training time in seconds (default 60)
+     * @param args optional training time in seconds (default 60; at least 100 generator steps are made)
      * @throws IOException if the outputs cannot be written
      */
     public static void main(String[] args) throws IOException {
@@ -84,11 +84,11 @@ public final class WganTsEightGaussiansDemo {
         Path checkpoint = out.resolve("wgan-ts.ckpt");
         Files.deleteIfExists(out.resolve("wgan-ts-metrics.csv"));
         try (CsvMetrics csv = CsvMetrics.to(out.resolve("wgan-ts-metrics.csv"))) {
-            while ((System.nanoTime() - start) / 1e9 < seconds) {
+            do {
                 trainer.train(TrainingPlan.until(trainer.iteration() + REPORT_EVERY)
                         .reportingEvery(REPORT_EVERY, monitor)
                         .checkpointingEvery(REPORT_EVERY * 10, checkpoint), history, csv, line);
-            }
+            } while ((System.nanoTime() - start) / 1e9 < seconds);
         }
         double elapsed = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "%d generator steps in %.1f s%n", trainer.iteration(), elapsed);
