@@ -33,6 +33,7 @@ public final class Critic {
     private final MultiLayerNetwork net;
     private final int inputDimension;
     private final DataType dataType;
+    private long forwardRows = -1;
 
     private Critic(MultiLayerNetwork net) {
         this.net = net;
@@ -150,17 +151,50 @@ public final class Critic {
      * @return the parameter gradient and the input gradient (n × d)
      */
     public Pair<Gradient, INDArray> backprop(INDArray x, INDArray epsilon) {
+        forward(x);
+        return backward(epsilon);
+    }
+
+    /**
+     * The training-mode forward pass that a following {@link #backward} differentiates: returns f(x) and keeps
+     * each layer's input in the network. Trainers that need f(x) to form ε use this pair instead of
+     * {@link #values} followed by {@link #backprop}, saving a forward pass.
+     *
+     * @param x the points, n × d
+     * @return f(x), n × 1
+     */
+    public INDArray forward(INDArray x) {
         INDArray in = input("x", x);
-        if (epsilon == null || epsilon.rank() != 2 || epsilon.rows() != in.rows() || epsilon.columns() != 1) {
-            throw new IllegalArgumentException("epsilon must be " + in.rows() + " x 1 but is "
+        net.setInput(in);
+        forwardRows = in.rows();
+        // clearInputs = false: the layers keep their inputs, which DL4J's backward pass reads
+        java.util.List<INDArray> activations = net.feedForward(true, false);
+        return activations.get(activations.size() - 1);
+    }
+
+    /**
+     * The backward pass after {@link #forward}: the gradient of Σ<sub>i</sub> ε<sub>i</sub> f(x<sub>i</sub>) with
+     * respect to the parameters (in the network's flattened gradient view) and to the input. Clears the stored
+     * layer inputs; call {@link #forward} again before the next backward pass.
+     *
+     * @param epsilon the weights ε, n × 1 for the n rows of the last forward pass
+     * @return the parameter gradient and the input gradient (n × d)
+     * @throws IllegalStateException if no forward pass precedes it
+     */
+    public Pair<Gradient, INDArray> backward(INDArray epsilon) {
+        if (forwardRows < 0) {
+            throw new IllegalStateException("backward needs a preceding forward pass");
+        }
+        if (epsilon == null || epsilon.rank() != 2 || epsilon.rows() != forwardRows || epsilon.columns() != 1) {
+            throw new IllegalArgumentException("epsilon must be " + forwardRows + " x 1 but is "
                     + (epsilon == null ? "null" : shape(epsilon)));
         }
-        net.setInput(in);
-        net.feedForward(true, false); // sets the layers' inputs, which DL4J's backward pass reads
-        Pair<Gradient, INDArray> result =
-                net.backpropGradient(epsilon.castTo(dataType), LayerWorkspaceMgr.noWorkspaces());
-        net.clear();
-        return result;
+        try {
+            return net.backpropGradient(epsilon.castTo(dataType), LayerWorkspaceMgr.noWorkspaces());
+        } finally {
+            forwardRows = -1;
+            net.clearLayersStates(); // not clear(): that also drops the updater and its state
+        }
     }
 
     /** @return the network this critic views (its parameters and updater state are the critic's) */

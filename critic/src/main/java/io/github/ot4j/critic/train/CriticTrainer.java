@@ -169,8 +169,9 @@ public final class CriticTrainer implements CriticIteration {
         epsilon.get(NDArrayIndex.interval(0, m), NDArrayIndex.all()).assign(-1.0 / m);
         epsilon.get(NDArrayIndex.interval(m, m + n), NDArrayIndex.all()).assign(1.0 / n);
 
-        Gradient gradient = critic.backprop(batch, epsilon).getFirst();
-        double wganLoss = linearLoss(gradient, epsilon);
+        INDArray values = critic.forward(batch);
+        double wganLoss = values.mul(epsilon).sumNumber().doubleValue();
+        Gradient gradient = critic.backward(epsilon).getFirst();
         if (!Double.isFinite(wganLoss)) {
             throw new CriticTrainingException("loss", "the WGAN loss is not finite: " + wganLoss);
         }
@@ -184,20 +185,6 @@ public final class CriticTrainer implements CriticIteration {
         parts[0] = wganLoss;
         parts[1] = penalty;
         return gradient;
-    }
-
-    /**
-     * Σ ε<sub>i</sub> f(x<sub>i</sub>) from the gradient alone, without a second forward pass: the last layer is
-     * affine, f = a W + b, so Σ ε<sub>i</sub> f(x<sub>i</sub>) = ⟨∂/∂W, W⟩ + b Σ ε<sub>i</sub>.
-     */
-    private double linearLoss(Gradient gradient, INDArray epsilon) {
-        int last = critic.layerCount() - 1;
-        double loss = Critic.weightGradient(gradient, last).mul(critic.weights(last)).sumNumber().doubleValue();
-        INDArray b = critic.bias(last);
-        if (b != null) {
-            loss += b.getDouble(0) * epsilon.sumNumber().doubleValue();
-        }
-        return loss;
     }
 
     @Override
