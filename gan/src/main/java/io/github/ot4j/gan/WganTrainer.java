@@ -188,7 +188,7 @@ public final class WganTrainer {
 
         Gradient gradient = g.backpropGradient(inputGradient.castTo(generator.dataType()),
                 LayerWorkspaceMgr.noWorkspaces()).getFirst();
-        g.clear();
+        g.clearLayersStates(); // not clear(): that also drops the updater and its state
         guard(step, "generator gradient", Finite.problem(gradient.gradient()), null);
         // batch size 1: the loss is already a mean
         g.getUpdater(true).update(g, gradient, g.getIterationCount(), g.getEpochCount(), 1,

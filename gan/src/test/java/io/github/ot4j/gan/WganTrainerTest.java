@@ -130,6 +130,24 @@ class WganTrainerTest {
     }
 
     @Test
+    void bothUpdatersKeepTheirStateFromStepToStep() {
+        WganTrainer trainer = WganTrainer.create(small(WganConfig.wganGp()), Fixtures.generator(DataType.FLOAT, 1),
+                Fixtures.critic(DataType.FLOAT, 2), DATA, 3);
+        trainer.step();
+        MultiLayerNetwork g = trainer.generator().network();
+        MultiLayerNetwork c = trainer.critic().network();
+        var generatorUpdater = g.getUpdater();
+        var criticUpdater = c.getUpdater();
+        assertThat(g.getUpdater().getStateViewArray().norm1Number().doubleValue()).isPositive();
+        assertThat(c.getUpdater().getStateViewArray().norm1Number().doubleValue()).isPositive();
+        trainer.step();
+        assertThat(g.getUpdater()).isSameAs(generatorUpdater);
+        assertThat(c.getUpdater()).isSameAs(criticUpdater);
+        assertThat(g.getIterationCount()).isEqualTo(2);
+        assertThat(c.getIterationCount()).isEqualTo(10);
+    }
+
+    @Test
     void anyEnforcerCombinesWithTheWassersteinLoss() {
         for (LipschitzEnforcer enforcer : new LipschitzEnforcer[] {OneSidedGradientPenalty.wganLp(),
                 SpectralNormalization.miyato(4)}) {
