@@ -31,12 +31,12 @@ import java.util.regex.Pattern;
  * WGAN training, ot4j against PyTorch on CPU (not a timed test): for each mode (WGAN with clipping, WGAN-GP,
  * WGAN-TS) and seed, one ot4j run in this JVM, then the same networks, mode and number of generator steps in
  * PyTorch ({@code examples/src/main/python/torch_wgan_bench.py} under {@code /usr/bin/python3}, one thread,
- * {@code OMP_WAIT_POLICY=PASSIVE}), alternating. Reports the median time per generator step (training only,
+ * {@code OMP_WAIT_POLICY=PASSIVE}), alternating, after an untimed 30-step warm-up of each ot4j mode. Reports the median time per generator step (training only,
  * ratio ot4j/PyTorch) and the exact W<sub>1</sub> (Euclidean) between 1000 generated and 1000 fresh real
  * points reached by each, computed by ot-core for ot4j and by POT for PyTorch.
  *
  * <pre>
- * WganBenchmark [steps [width [seeds]]]      (defaults 300, 128, 2)
+ * WganBenchmark [steps [width [seeds [modes]]]]      (defaults 300, 128, 2, wgan,gp,ts)
  * </pre>
  * Settings (both sides): 8 Gaussians, generator 2 → w → w → w → 2, critic 2 → w → w → w → 1, ReLU, float32,
  * batch 64, learning rates 1e-3; WGAN: clipping 0.1, RMSProp, 5 critic steps; WGAN-GP: λ = 0.1, Adam(0.5, 0.9),
@@ -64,9 +64,13 @@ public final class WganBenchmark {
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         int width = args.length > 1 ? Integer.parseInt(args[1]) : 128;
         int seeds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
+        String[] modes = (args.length > 3 ? args[3] : "wgan,gp,ts").split(",");
         DataSource data = ToyDistributions.eightGaussians();
         List<String> rows = new ArrayList<>();
-        for (String mode : new String[] {"wgan", "gp", "ts"}) {
+        for (String mode : modes) {
+            runOt4j(mode, 30, width, 99, data); // warm-up: JIT and nd4j initialisation, not timed
+        }
+        for (String mode : modes) {
             double[] javaTime = new double[seeds];
             double[] javaW1 = new double[seeds];
             double[] torchTime = new double[seeds];

@@ -12,7 +12,8 @@ import io.github.ot4j.gan.data.ArrayDataSource;
 import io.github.ot4j.gan.data.Digits;
 import io.github.ot4j.gan.monitor.ExactDistanceMonitor;
 import io.github.ot4j.gan.monitor.MetricsHistory;
-import io.github.ot4j.gan.monitor.ProgressLine;
+import io.github.ot4j.gan.monitor.TrainingListener;
+import io.github.ot4j.gan.monitor.TrainingReport;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -64,10 +65,12 @@ public final class WganDigitsExample {
                 split.train().size(), seconds, split.heldOut().length);
         System.out.printf(Locale.ROOT, "before training: exact W1 %.3f%n", monitor.distance(generator.sample(300, 3)));
         MetricsHistory history = new MetricsHistory();
-        ProgressLine progress = ProgressLine.to(System.out, false);
+        System.out.println("   step | steps/s | critic estimate | exact W1");
+        TrainingListener line = (TrainingReport r) -> System.out.printf(Locale.ROOT, "%7d | %7.1f | %15.3f | %8.3f%n",
+                r.iteration(), r.stepsPerSecond(), r.criticEstimate(), r.exactDistance());
         long start = System.nanoTime();
         do {
-            trainer.train(TrainingPlan.until(trainer.iteration() + 50).reportingEvery(50, monitor), history, progress);
+            trainer.train(TrainingPlan.until(trainer.iteration() + 50).reportingEvery(50, monitor), history, line);
         } while ((System.nanoTime() - start) / 1e9 < seconds);
         double[][] fake = generator.sample(64, 11);
         System.out.println("wrote " + GanPlots.digitGrid(fake, 8, out.resolve("digits-generated.png")).toAbsolutePath());
