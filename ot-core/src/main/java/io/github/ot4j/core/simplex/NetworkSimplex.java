@@ -43,11 +43,13 @@ final class NetworkSimplex {
     private final int m;
     private final int root;
     private final long realArcs;
+    /** The exact costs. */
     private final ArcCosts costs;
+    /** The costs used to look for entering arcs: the exact ones, or approximations until they find none. */
+    private ArcCosts pricing;
     private final double[] supply;
     private final long maxIterations;
     private final int blockSize;
-    private double art;
 
     private final int[] parent;
     private final int[] thread;
@@ -59,6 +61,7 @@ final class NetworkSimplex {
     private final double[] flow;
     private final double[] pi;
     private final boolean[] artUp;
+    private final double[] artCost;
     private final long[] inTree;
     private int[] dirty;
 
@@ -71,13 +74,15 @@ final class NetworkSimplex {
     private double delta;
     private long nextArc;
     private long iterations;
+    private long priced;
 
     NetworkSimplex(double[] a, double[] b, ArcCosts costs, long maxIterations, int blockSize) {
         this.n = a.length;
         this.m = b.length;
         this.root = n + m;
         this.realArcs = (long) n * m;
-        this.costs = costs;
+        this.pricing = costs;
+        this.costs = costs instanceof ArcCosts.FloatDense approximate ? approximate.exact() : costs;
         this.maxIterations = maxIterations;
         this.blockSize = blockSize > 0 ? blockSize : Math.max(10, (int) Math.ceil(Math.sqrt((double) realArcs)));
         int nodes = n + m + 1;
@@ -96,6 +101,7 @@ final class NetworkSimplex {
         flow = new double[nodes];
         pi = new double[nodes];
         artUp = new boolean[nodes];
+        artCost = new double[nodes];
         inTree = new long[(int) ((realArcs + 63) >>> 6)];
         dirty = new int[64];
     }
@@ -103,6 +109,11 @@ final class NetworkSimplex {
     /** @return the number of pivots done */
     long iterations() {
         return iterations;
+    }
+
+    /** @return the number of reduced costs computed while looking for entering arcs */
+    long priced() {
+        return priced;
     }
 
     /**
@@ -118,6 +129,13 @@ final class NetworkSimplex {
         boolean synced = true;
         while (true) {
             if (!findEnteringArc()) {
+                if (pricing != costs) {
+                    // the approximate prices see nothing more: go on with exact ones until they prove optimality
+                    pricing = costs;
+                    resyncPotentials();
+                    synced = true;
+                    continue;
+                }
                 if (synced) {
                     break;
                 }
@@ -216,7 +234,7 @@ final class NetworkSimplex {
             rowBest[i] = best;
             rowArg[i] = arg;
         }
-        art = (maxAbs + 1) * (n + m);
+        double art = (maxAbs + 1) * (n + m);
 
         double[] residual = supply.clone();
         for (int j = 0; j < m; j++) {
@@ -268,16 +286,41 @@ final class NetworkSimplex {
         }
         int artCount = 0;
         int[] artNodes = new int[n + m];
+        double highestUp = Double.NEGATIVE_INFINITY;
+        double lowestDown = Double.POSITIVE_INFINITY;
         for (int w = 0; w < n + m; w++) {
             if (find(uf, w) == w) {
                 int r = rep[w] >= 0 ? rep[w] : w;
                 artUp[r] = r < n || residual[r] <= 0;
                 artNodes[artCount++] = r;
+                double target = startPotential(r, u, v);
+                if (artUp[r]) {
+                    highestUp = Math.max(highestUp, target);
+                } else {
+                    lowestDown = Math.min(lowestDown, target);
+                }
             }
+        }
+        // Artificial costs put each component's potentials where the start asks (π_root = 0); components that
+        // still need mass sit a big M higher, so that every path source -> root -> target costs more than any
+        // real path and no optimum keeps mass on artificial arcs.
+        double lift = art + Math.max(0, highestUp - lowestDown);
+        for (int k = 0; k < artCount; k++) {
+            int r = artNodes[k];
+            double target = startPotential(r, u, v);
+            artCost[r] = artUp[r] ? -target : target + lift;
         }
         buildTree(forest, forestSize, artNodes, artCount);
         resyncPotentials();
         resyncFlows();
+    }
+
+    /** The potential π a warm start asks for at node w: −u<sub>i</sub> at a source, v<sub>j</sub> at a target. */
+    private double startPotential(int w, double[] u, double[] v) {
+        if (u == null) {
+            return 0;
+        }
+        return w < n ? -u[w] : v[w - n];
     }
 
     /** A long that sorts like {@code (float) value} and then by {@code index}. */
@@ -393,7 +436,7 @@ final class NetworkSimplex {
         if (e < realArcs) {
             return costs.cost((int) (e / m), (int) (e % m));
         }
-        return artUp[(int) (e - realArcs)] ? 0 : art;
+        return artCost[(int) (e - realArcs)];
     }
 
     private boolean isTree(long e) {
@@ -443,12 +486,13 @@ final class NetworkSimplex {
                 int i = (int) (e / m);
                 int j = (int) (e - (long) i * m);
                 int len = (int) Math.min(Math.min(m - j, count), realArcs - scanned);
-                double r = costs.rowMin(i, j, j + len, pi[i], pi, n);
+                double r = pricing.rowMin(i, j, j + len, pi[i], pi, n);
                 if (r < best) {
                     best = r;
-                    bestArc = (long) i * m + costs.argmin;
+                    bestArc = (long) i * m + pricing.argmin;
                 }
                 scanned += len;
+                priced += len;
                 count -= len;
                 e += len;
                 if (e == realArcs) {
@@ -477,10 +521,12 @@ final class NetworkSimplex {
                 + " problem");
     }
 
-    private boolean accept(long e, double reduced) {
+    /** Whether arc e has, exactly, a negative reduced cost beyond rounding (then its cost is kept). */
+    private boolean accept(long e, double approximate) {
         int i = (int) (e / m);
         int j = n + (int) (e % m);
         double c = costs.cost(i, j - n);
+        double reduced = pricing == costs ? approximate : c + pi[i] - pi[j];
         if (reduced < -EPS * (Math.abs(c) + Math.abs(pi[i]) + Math.abs(pi[j]))) {
             inCost = c;
             return true;
