@@ -16,7 +16,7 @@ import io.github.ot4j.core.PointCostMatrix;
  */
 abstract class ArcCosts {
 
-    /** Column of the minimum found by the last {@link #rowMin} call. */
+    /** Column of the minimum found by the last {@link #rowMin} call whose minimum beat its bound. */
     int argmin;
 
     /**
@@ -27,18 +27,31 @@ abstract class ArcCosts {
     abstract double cost(int i, int j);
 
     /**
-     * The smallest reduced cost C<sub>ij</sub> + π<sub>i</sub> − π<sub>n+j</sub> over j0 ≤ j &lt; j1; its column is
-     * left in {@link #argmin}.
+     * C<sub>ij</sub> or an approximation of it good to about 1e-7 relative, whichever is cheaper: for heuristics.
      *
-     * @param i   the row
-     * @param j0  first column
-     * @param j1  end column (exclusive), j1 &gt; j0
-     * @param piI π<sub>i</sub>
-     * @param pi  node potentials; target j sits at index {@code off + j}
-     * @param off offset of the targets in {@code pi}
+     * @param i source index
+     * @param j target index
+     * @return C<sub>ij</sub>, perhaps rounded
+     */
+    double roughCost(int i, int j) {
+        return cost(i, j);
+    }
+
+    /**
+     * The smallest reduced cost C<sub>ij</sub> + π<sub>i</sub> − π<sub>off+j</sub> over j0 ≤ j &lt; j1. When it is
+     * below {@code bound}, its first column is left in {@link #argmin} (found by a second pass, so that the first
+     * one is a plain minimum the JIT can vectorise).
+     *
+     * @param i     the row
+     * @param j0    first column
+     * @param j1    end column (exclusive), j1 &gt; j0
+     * @param piI   π<sub>i</sub>
+     * @param pi    node potentials; target j sits at index {@code off + j}
+     * @param off   offset of the targets in {@code pi}
+     * @param bound the value the minimum must beat for its column to be wanted
      * @return the smallest reduced cost of the run
      */
-    abstract double rowMin(int i, int j0, int j1, double piI, double[] pi, int off);
+    abstract double rowMin(int i, int j0, int j1, double piI, double[] pi, int off, double bound);
 
     /**
      * The fastest reader for a cost matrix.
@@ -151,7 +164,7 @@ abstract class ArcCosts {
         }
 
         @Override
-        double rowMin(int i, int j0, int j1, double piI, double[] pi, int off) {
+        double rowMin(int i, int j0, int j1, double piI, double[] pi, int off, double bound) {
             double best = Double.POSITIVE_INFINITY;
             int arg = j0;
             for (int j = j0; j < j1; j++) {
@@ -187,9 +200,9 @@ abstract class ArcCosts {
         }
 
         @Override
-        double rowMin(int i, int j0, int j1, double piI, double[] pi, int off) {
+        double rowMin(int i, int j0, int j1, double piI, double[] pi, int off, double bound) {
             if (d == 2) {
-                return squared ? rowMin2Squared(i, j0, j1, piI, pi, off) : rowMin2(i, j0, j1, piI, pi, off);
+                return squared ? rowMin2Squared(i, j0, j1, piI, pi, off, bound) : rowMin2(i, j0, j1, piI, pi, off, bound);
             }
             double best = Double.POSITIVE_INFINITY;
             int arg = j0;
@@ -206,39 +219,49 @@ abstract class ArcCosts {
             return best;
         }
 
-        private double rowMin2(int i, int j0, int j1, double piI, double[] pi, int off) {
+        private double rowMin2(int i, int j0, int j1, double piI, double[] pi, int off, double bound) {
             double best = Double.POSITIVE_INFINITY;
-            int arg = j0;
             double x0 = x[2 * i];
             double x1 = x[2 * i + 1];
             for (int j = j0; j < j1; j++) {
                 double t0 = x0 - y[2 * j];
                 double t1 = x1 - y[2 * j + 1];
-                double r = Math.sqrt(t0 * t0 + t1 * t1) + piI - pi[off + j];
-                if (r < best) {
-                    best = r;
-                    arg = j;
+                best = Math.min(best, Math.sqrt(t0 * t0 + t1 * t1) + piI - pi[off + j]);
+            }
+            if (best < bound) {
+                argmin = j0;
+                for (int j = j0; j < j1; j++) {
+                    double t0 = x0 - y[2 * j];
+                    double t1 = x1 - y[2 * j + 1];
+                    if (Math.sqrt(t0 * t0 + t1 * t1) + piI - pi[off + j] == best) {
+                        argmin = j;
+                        break;
+                    }
                 }
             }
-            argmin = arg;
             return best;
         }
 
-        private double rowMin2Squared(int i, int j0, int j1, double piI, double[] pi, int off) {
+        private double rowMin2Squared(int i, int j0, int j1, double piI, double[] pi, int off, double bound) {
             double best = Double.POSITIVE_INFINITY;
-            int arg = j0;
             double x0 = x[2 * i];
             double x1 = x[2 * i + 1];
             for (int j = j0; j < j1; j++) {
                 double t0 = x0 - y[2 * j];
                 double t1 = x1 - y[2 * j + 1];
-                double r = (t0 * t0 + t1 * t1) + piI - pi[off + j];
-                if (r < best) {
-                    best = r;
-                    arg = j;
+                best = Math.min(best, (t0 * t0 + t1 * t1) + piI - pi[off + j]);
+            }
+            if (best < bound) {
+                argmin = j0;
+                for (int j = j0; j < j1; j++) {
+                    double t0 = x0 - y[2 * j];
+                    double t1 = x1 - y[2 * j + 1];
+                    if ((t0 * t0 + t1 * t1) + piI - pi[off + j] == best) {
+                        argmin = j;
+                        break;
+                    }
                 }
             }
-            argmin = arg;
             return best;
         }
     }
@@ -261,7 +284,7 @@ abstract class ArcCosts {
         }
 
         @Override
-        double rowMin(int i, int j0, int j1, double piI, double[] pi, int off) {
+        double rowMin(int i, int j0, int j1, double piI, double[] pi, int off, double bound) {
             double best = Double.POSITIVE_INFINITY;
             int arg = j0;
             int xi = i * d;
@@ -298,18 +321,21 @@ abstract class ArcCosts {
         }
 
         @Override
-        double rowMin(int i, int j0, int j1, double piI, double[] pi, int off) {
+        double rowMin(int i, int j0, int j1, double piI, double[] pi, int off, double bound) {
             double best = Double.POSITIVE_INFINITY;
-            int arg = j0;
             int row = i * m;
             for (int j = j0; j < j1; j++) {
-                double r = values[row + j] + piI - pi[off + j];
-                if (r < best) {
-                    best = r;
-                    arg = j;
+                best = Math.min(best, values[row + j] + piI - pi[off + j]);
+            }
+            if (best < bound) {
+                argmin = j0;
+                for (int j = j0; j < j1; j++) {
+                    if (values[row + j] + piI - pi[off + j] == best) {
+                        argmin = j;
+                        break;
+                    }
                 }
             }
-            argmin = arg;
             return best;
         }
     }
@@ -346,18 +372,26 @@ abstract class ArcCosts {
         }
 
         @Override
-        double rowMin(int i, int j0, int j1, double piI, double[] pi, int off) {
+        double roughCost(int i, int j) {
+            return values[i * m + j];
+        }
+
+        @Override
+        double rowMin(int i, int j0, int j1, double piI, double[] pi, int off, double bound) {
             double best = Double.POSITIVE_INFINITY;
-            int arg = j0;
             int row = i * m;
             for (int j = j0; j < j1; j++) {
-                double r = values[row + j] + piI - pi[off + j];
-                if (r < best) {
-                    best = r;
-                    arg = j;
+                best = Math.min(best, values[row + j] + piI - pi[off + j]);
+            }
+            if (best < bound) {
+                argmin = j0;
+                for (int j = j0; j < j1; j++) {
+                    if (values[row + j] + piI - pi[off + j] == best) {
+                        argmin = j;
+                        break;
+                    }
                 }
             }
-            argmin = arg;
             return best;
         }
     }

@@ -219,7 +219,7 @@ final class NetworkSimplex {
             double best = Double.POSITIVE_INFINITY;
             int arg = 0;
             for (int j = 0; j < m; j++) {
-                double c = costs.cost(i, j);
+                double c = pricing.roughCost(i, j);
                 maxAbs = Math.max(maxAbs, Math.abs(c));
                 double r = c - ui - (v == null ? 0 : v[j]);
                 if (r < best) {
@@ -486,7 +486,7 @@ final class NetworkSimplex {
                 int i = (int) (e / m);
                 int j = (int) (e - (long) i * m);
                 int len = (int) Math.min(Math.min(m - j, count), realArcs - scanned);
-                double r = pricing.rowMin(i, j, j + len, pi[i], pi, n);
+                double r = pricing.rowMin(i, j, j + len, pi[i], pi, n, best);
                 if (r < best) {
                     best = r;
                     bestArc = (long) i * m + pricing.argmin;
