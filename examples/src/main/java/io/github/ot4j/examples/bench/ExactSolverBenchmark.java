@@ -7,6 +7,7 @@ import io.github.ot4j.core.GroundCost;
 import io.github.ot4j.core.Potentials;
 import io.github.ot4j.core.TransportProblem;
 import io.github.ot4j.core.TransportResult;
+import io.github.ot4j.core.simplex.NetworkSimplexSolver;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -38,7 +39,8 @@ import java.util.regex.Pattern;
  *
  * <p>Arguments (all optional): {@code sizes=64,256,1000,2000,4000,10000 rounds=5 python=/usr/bin/python3
  * script=examples/src/main/python/pot_bench.py wgan=true}. Run it with {@code -Xmx2g} to show that 10 000
- * points fit; the peak heap is printed.
+ * points fit; the peak heap is printed. With {@code storage=1000,2000,4000} it instead times the network simplex
+ * with costs computed on demand, cached as floats for pricing and cached as doubles (no POT).
  */
 public final class ExactSolverBenchmark {
 
@@ -57,6 +59,7 @@ public final class ExactSolverBenchmark {
         String python = "/usr/bin/python3";
         String script = "examples/src/main/python/pot_bench.py";
         boolean wgan = true;
+        String storage = "";
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             switch (kv[0]) {
@@ -65,6 +68,7 @@ public final class ExactSolverBenchmark {
                 case "python" -> python = kv[1];
                 case "script" -> script = kv[1];
                 case "wgan" -> wgan = Boolean.parseBoolean(kv[1]);
+                case "storage" -> storage = kv[1];
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
@@ -72,6 +76,10 @@ public final class ExactSolverBenchmark {
         System.out.printf(Locale.ROOT, "# java %s, %d processors, max heap %d MB; POT via %s%n",
                 System.getProperty("java.version"), rt.availableProcessors(), rt.maxMemory() >> 20, python);
         ExactSolver solver = ExactSolvers.defaultSolver();
+        if (!storage.isEmpty()) {
+            storageCases(storage, rounds);
+            return;
+        }
         System.out.println();
         System.out.println("| n = m | ot4j median (s) | POT emd2 median (s) | ratio ot4j/POT | POT dist (s) "
                 + "| relative difference of values | rounds × solves |");
@@ -127,6 +135,39 @@ public final class ExactSolverBenchmark {
                     mj / mp, dist, Math.abs(value - potValue) / Math.abs(potValue), roundsHere, inner);
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    /** The network simplex with its three ways to store costs, alternating, on the same 2-D clouds. */
+    private static void storageCases(String sizes, int rounds) {
+        NetworkSimplexSolver.Options base = NetworkSimplexSolver.Options.DEFAULT;
+        String[] names = {"computed on demand", "float price cache", "double cache"};
+        NetworkSimplexSolver[] solvers = {
+            new NetworkSimplexSolver(base.withCacheLimits(0, 0)),
+            new NetworkSimplexSolver(base.withCacheLimits(0, Long.MAX_VALUE)),
+            new NetworkSimplexSolver(base.withCacheLimits(Long.MAX_VALUE, Long.MAX_VALUE))};
+        System.out.println();
+        System.out.println("| n = m | " + String.join(" (s) | ", names) + " (s) |");
+        System.out.println("|---:|---:|---:|---:|");
+        for (String s : sizes.split(",")) {
+            int n = Integer.parseInt(s.trim());
+            SplittableRandom random = new SplittableRandom(n);
+            TransportProblem p = TransportProblem.of(DiscreteMeasure.uniform(gaussian(random, n, 2, 0)),
+                    DiscreteMeasure.uniform(gaussian(random, n, 2, 1)), GroundCost.euclidean());
+            List<List<Double>> times = new ArrayList<>();
+            for (NetworkSimplexSolver solver : solvers) {
+                solver.solve(p);
+                times.add(new ArrayList<>());
+            }
+            for (int r = 0; r < rounds; r++) {
+                for (int k = 0; k < solvers.length; k++) {
+                    long t0 = System.nanoTime();
+                    solvers[k].solve(p);
+                    times.get(k).add((System.nanoTime() - t0) / 1e9);
+                }
+            }
+            System.out.printf(Locale.ROOT, "| %d | %.4g | %.4g | %.4g |%n", n, median(times.get(0)),
+                    median(times.get(1)), median(times.get(2)));
         }
     }
 

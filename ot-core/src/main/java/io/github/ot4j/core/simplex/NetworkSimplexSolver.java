@@ -44,10 +44,10 @@ public final class NetworkSimplexSolver implements ExactSolver {
     public record Options(long maxIterations, int blockSize, long cacheLimit, long priceCacheLimit) {
 
         /**
-         * The defaults: 10<sup>9</sup> pivots, block size ⌈√(n·m)⌉, costs cached as doubles up to 2<sup>22</sup>
-         * entries (32 MiB, n = m = 2048) and as floats up to 2<sup>27</sup> entries (512 MiB, n = m = 11 585).
+         * The defaults: 10<sup>9</sup> pivots, block size ⌈√(n·m)⌉, costs cached as doubles up to 2<sup>24</sup>
+         * entries (128 MiB, n = m = 4096) and as floats up to 2<sup>27</sup> entries (512 MiB, n = m = 11 585).
          */
-        public static final Options DEFAULT = new Options(1_000_000_000L, 0, 1L << 22, 1L << 27);
+        public static final Options DEFAULT = new Options(1_000_000_000L, 0, 1L << 24, 1L << 27);
 
         /**
          * Checks the settings.
