@@ -25,9 +25,12 @@ import java.util.regex.Pattern;
  */
 public record ReferenceInstance(String name, MeasurePair pair, GroundCost cost, double potValue) {
 
-    /** The five shipped instances. */
+    /**
+     * The shipped instances: five from the shared POT reference set, and two ({@code ot4j/...}) written by this
+     * project's own script {@code src/test/python/make_reference.py}.
+     */
     public static final List<String> NAMES = List.of("gauss2d_euclid_n64", "gauss2d_euclid_n128", "gauss8d_l1_n32",
-            "weighted_sqeuclid_50x70", "oned_40x60");
+            "weighted_sqeuclid_50x70", "oned_40x60", "ot4j/gauss3d_euclid_100x80", "ot4j/uniform4d_l1_30x45");
 
     /** @return the problem of this instance */
     public TransportProblem problem() {
@@ -41,8 +44,11 @@ public record ReferenceInstance(String name, MeasurePair pair, GroundCost cost, 
      * @return the instance
      */
     public static ReferenceInstance load(String name) {
-        String json = text("/reference/values.json");
-        Matcher block = Pattern.compile("\"" + Pattern.quote(name) + "\"\\s*:\\s*\\{([^}]*)}").matcher(json);
+        int slash = name.lastIndexOf('/');
+        String folder = "/reference/" + name.substring(0, slash + 1);
+        String json = text(folder + "values.json");
+        String key = name.substring(slash + 1);
+        Matcher block = Pattern.compile("\"" + Pattern.quote(key) + "\"\\s*:\\s*\\{([^}]*)}").matcher(json);
         if (!block.find()) {
             throw new IllegalArgumentException("no reference instance " + name);
         }

@@ -16,8 +16,8 @@ import org.ojalgo.optimisation.Variable;
 /**
  * The reference exact solver: the transport linear program
  * <pre>
- *   minimise Σ<sub>ij</sub> C<sub>ij</sub> P<sub>ij</sub>  subject to  Σ<sub>j</sub> P<sub>ij</sub> = a<sub>i</sub>,
- *   Σ<sub>i</sub> P<sub>ij</sub> = b<sub>j</sub>,  P ≥ 0
+ *   minimise Σ_ij C_ij P_ij  subject to  Σ_j P_ij = a_i,
+ *   Σ_i P_ij = b_j,  P ≥ 0
  * </pre>
  * solved by ojAlgo's simplex method. The optimal potentials are recovered from the optimal plan by
  * shortest paths on its residual graph, so that u<sub>i</sub> + v<sub>j</sub> ≤ C<sub>ij</sub> holds

@@ -15,7 +15,7 @@ import java.util.Arrays;
  * the plan's support (mass may be taken back). A plan is optimal exactly when this graph has no negative
  * cycle. With d the shortest distances from a virtual root joined to every node by a zero-length arc,
  * <pre>
- *   u<sub>i</sub> = −d(i),   v<sub>j</sub> = d(j)
+ *   u_i = −d(i),   v_j = d(j)
  * </pre>
  * satisfy u<sub>i</sub> + v<sub>j</sub> = d(j) − d(i) ≤ C<sub>ij</sub> on every arc i → j, with equality on
  * the support (both arcs present), which is complementary slackness: the potentials are optimal and the

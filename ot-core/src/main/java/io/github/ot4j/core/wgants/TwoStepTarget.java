@@ -4,8 +4,8 @@ package io.github.ot4j.core.wgants;
  * The WGAN-TS step-1 targets of one batch (Liu, Gu, Samaras, ICML 2018, Algorithm 1 lines 8–9, eq. 7):
  * values T<sub>i</sub> for the m real points and T<sub>j</sub> for the n generated points that solve
  * <pre>
- *   maximise   (1/m) Σ<sub>i</sub> T<sub>i</sub> − (1/n) Σ<sub>j</sub> T<sub>j</sub>
- *   subject to T<sub>i</sub> − T<sub>j</sub> ≤ c(y<sub>i</sub>, x<sub>j</sub>)   for all i, j,
+ *   maximise   (1/m) Σ_i T_i − (1/n) Σ_j T_j
+ *   subject to T_i − T_j ≤ c(y_i, x_j)   for all i, j,
  * </pre>
  * shifted so that the mean of all m + n targets is zero. The shift changes neither the constraints nor
  * the objective, whose optimum is the exact transport cost between the two uniform batches.
