@@ -94,6 +94,7 @@ public final class ExactSolverBenchmark {
         System.out.printf(Locale.ROOT, "%npeak heap used: %d MB%n", peakHeapMegabytes());
         if (wgan) {
             wganCases(solver, python, script);
+            warmStartCases(solver, rounds);
         }
     }
 
@@ -135,6 +136,47 @@ public final class ExactSolverBenchmark {
                     mj / mp, dist, Math.abs(value - potValue) / Math.abs(potValue), roundsHere, inner);
         } finally {
             Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * Warm starts on larger clouds: x moved by ε·N(0, I), re-solved cold and from the potentials of the unmoved
+     * problem, alternating.
+     */
+    private static void warmStartCases(ExactSolver solver, int rounds) {
+        System.out.println();
+        System.out.println("Warm starts, 2-D Euclidean, x moved by ε·N(0, I) after a solve; median per solve.");
+        System.out.println();
+        System.out.println("| n = m | ε | cold (s) | warm (s) | speed-up |");
+        System.out.println("|---:|---:|---:|---:|---:|");
+        for (int n : new int[] {1000, 2000}) {
+            for (double eps : new double[] {0.001, 0.01, 0.1}) {
+                SplittableRandom random = new SplittableRandom(n);
+                double[][] x = gaussian(random, n, 2, 0);
+                DiscreteMeasure nu = DiscreteMeasure.uniform(gaussian(random, n, 2, 1));
+                Potentials before = solver.solve(DiscreteMeasure.uniform(x), nu, GroundCost.euclidean()).potentials();
+                double[][] moved = new double[n][];
+                for (int i = 0; i < n; i++) {
+                    moved[i] = new double[] {x[i][0] + eps * gauss(random), x[i][1] + eps * gauss(random)};
+                }
+                TransportProblem p = TransportProblem.of(DiscreteMeasure.uniform(moved), nu, GroundCost.euclidean());
+                List<Double> cold = new ArrayList<>();
+                List<Double> warm = new ArrayList<>();
+                for (int r = 0; r < rounds; r++) {
+                    long t0 = System.nanoTime();
+                    double vc = solver.solve(p).value();
+                    long t1 = System.nanoTime();
+                    double vw = solver.solve(p, before).value();
+                    long t2 = System.nanoTime();
+                    if (Math.abs(vc - vw) > 1e-9 * vc) {
+                        throw new IllegalStateException("warm and cold values differ: " + vw + " vs " + vc);
+                    }
+                    cold.add((t1 - t0) / 1e9);
+                    warm.add((t2 - t1) / 1e9);
+                }
+                System.out.printf(Locale.ROOT, "| %d | %g | %.4g | %.4g | %.2f |%n", n, eps, median(cold), median(warm),
+                        median(cold) / median(warm));
+            }
         }
     }
 

@@ -20,10 +20,16 @@ import java.util.Arrays;
  *
  * <p>Start: a forest of real arcs is grown greedily from the arcs of smallest reduced cost
  * C<sub>ij</sub> − u<sub>i</sub> − v<sub>j</sub> of each row and column (u = v = 0 on a cold start, the given
- * potentials on a warm start), each arc carrying as much mass as both ends still have; every component then
- * hangs from the root by an artificial arc carrying its unmet supply or demand, priced with a big-M cost
- * (Σ|C| bound) so that no optimum uses it. Every real tree arc carries positive flow, so the start is
- * strongly feasible.
+ * potentials on a warm start), each arc carrying as much mass as both ends still have, so that every component
+ * keeps at most one node with mass left. Each component then hangs from the root by an artificial arc carrying
+ * that mass. Artificial costs give each component the potentials the start asks for; components that still
+ * need mass sit a big M = (max|C| + 1)·(n + m) higher, so that a path source → root → target costs more than
+ * any real path and no optimum keeps mass on an artificial arc. Every real tree arc carries positive flow and
+ * every zero-flow artificial arc points to the root, so the start is strongly feasible.
+ *
+ * <p>Pricing may use approximate costs ({@link ArcCosts.FloatDense}): every candidate is then re-priced exactly,
+ * and when the approximate prices find nothing more the search goes on with exact ones until they prove
+ * optimality.
  *
  * <p>Not thread-safe: one instance per solve.
  */
