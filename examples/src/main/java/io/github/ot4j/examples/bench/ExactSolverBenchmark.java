@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
  * <p>Arguments (all optional): {@code sizes=64,256,1000,2000,4000,10000 rounds=5 python=/usr/bin/python3
  * script=examples/src/main/python/pot_bench.py wgan=true}. Run it with {@code -Xmx2g} to show that 10 000
  * points fit; the peak heap is printed. With {@code storage=1000,2000,4000} it instead times the network simplex
- * with costs computed on demand, cached as floats for pricing and cached as doubles (no POT).
+ * with costs computed on demand, cached as floats for pricing and cached as doubles (no POT). With
+ * {@code single=10000} (and {@code onDemand=true}) it solves that size once and prints the peak heap.
  */
 public final class ExactSolverBenchmark {
 
@@ -60,6 +61,8 @@ public final class ExactSolverBenchmark {
         String script = "examples/src/main/python/pot_bench.py";
         boolean wgan = true;
         String storage = "";
+        int single = 0;
+        boolean onDemand = false;
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             switch (kv[0]) {
@@ -69,6 +72,8 @@ public final class ExactSolverBenchmark {
                 case "script" -> script = kv[1];
                 case "wgan" -> wgan = Boolean.parseBoolean(kv[1]);
                 case "storage" -> storage = kv[1];
+                case "single" -> single = Integer.parseInt(kv[1]);
+                case "onDemand" -> onDemand = Boolean.parseBoolean(kv[1]);
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
@@ -76,6 +81,10 @@ public final class ExactSolverBenchmark {
         System.out.printf(Locale.ROOT, "# java %s, %d processors, max heap %d MB; POT via %s%n",
                 System.getProperty("java.version"), rt.availableProcessors(), rt.maxMemory() >> 20, python);
         ExactSolver solver = ExactSolvers.defaultSolver();
+        if (single > 0) {
+            singleSolve(single, onDemand);
+            return;
+        }
         if (!storage.isEmpty()) {
             storageCases(storage, rounds);
             return;
@@ -137,6 +146,21 @@ public final class ExactSolverBenchmark {
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** One cold solve of the 2-D clouds of size n, to see what heap it needs (run with a small -Xmx). */
+    private static void singleSolve(int n, boolean onDemand) {
+        SplittableRandom random = new SplittableRandom(n);
+        TransportProblem p = TransportProblem.of(DiscreteMeasure.uniform(gaussian(random, n, 2, 0)),
+                DiscreteMeasure.uniform(gaussian(random, n, 2, 1)), GroundCost.euclidean());
+        ExactSolver solver = onDemand
+                ? new NetworkSimplexSolver(NetworkSimplexSolver.Options.DEFAULT.withCacheLimits(0, 0))
+                : ExactSolvers.defaultSolver();
+        long t0 = System.nanoTime();
+        double value = solver.solve(p).value();
+        System.out.printf(Locale.ROOT, "n = m = %d, %s: value %.15g in %.2f s, peak heap used %d MB%n", n,
+                onDemand ? "costs computed on demand" : "default options", value, (System.nanoTime() - t0) / 1e9,
+                peakHeapMegabytes());
     }
 
     /**
