@@ -241,6 +241,10 @@ final class NetworkSimplex {
             rowArg[i] = arg;
         }
         double art = (maxAbs + 1) * (n + m);
+        if (!Double.isFinite(art * 4)) {
+            throw new TransportSolverException(SolverStatus.FAILED, "costs up to " + maxAbs + " are too large for the "
+                    + "network simplex's big-M start on a " + n + " x " + m + " problem");
+        }
 
         double[] residual = supply.clone();
         for (int j = 0; j < m; j++) {

@@ -98,6 +98,9 @@ public final class NetworkSimplexSolver implements ExactSolver {
         }
     }
 
+    /** The largest array the caches may allocate. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
     private final Options options;
     private final boolean greedyStart;
 
@@ -149,6 +152,9 @@ public final class NetworkSimplexSolver implements ExactSolver {
         ArcCosts costs = ArcCosts.of(problem.cost());
         long arcs = (long) n * m;
         ArcCosts pricing = costs;
+        if (arcs > MAX_ARRAY) {
+            arcs = Long.MAX_VALUE;
+        }
         if (arcs <= options.cacheLimit()) {
             costs = new ArcCosts.Dense(costs, n, m);
             pricing = costs;
