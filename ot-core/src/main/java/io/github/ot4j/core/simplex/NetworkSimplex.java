@@ -18,8 +18,8 @@ import java.util.Arrays;
  * blocks of about √(n·m) arcs cyclically and take the most negative of the first block that has one. The
  * leaving arc is chosen by Cunningham's rule, which keeps the tree strongly feasible and prevents cycling.
  *
- * <p>Start: a forest of real arcs is grown greedily from the arcs of smallest reduced cost
- * C<sub>ij</sub> − u<sub>i</sub> − v<sub>j</sub> of each row and column (u = v = 0 on a cold start, the given
+ * <p>Start: a forest of real arcs is grown greedily from the two arcs of smallest reduced cost
+ * C<sub>ij</sub> − u<sub>i</sub> − v<sub>j</sub> of each row and of each column (u = v = 0 on a cold start, the given
  * potentials on a warm start), each arc carrying as much mass as both ends still have, so that every component
  * keeps at most one node with mass left. Each component then hangs from the root by an artificial arc carrying
  * that mass. Artificial costs give each component the potentials the start asks for; components that still
@@ -215,30 +215,52 @@ final class NetworkSimplex {
     private void initialize(double[] u, double[] v, boolean greedy) {
         int[] rowArg = new int[n];
         double[] rowBest = new double[n];
+        int[] rowArg2 = new int[n];
+        double[] rowBest2 = new double[n];
         int[] colArg = new int[m];
         double[] colBest = new double[m];
-        Arrays.fill(rowBest, Double.POSITIVE_INFINITY);
+        int[] colArg2 = new int[m];
+        double[] colBest2 = new double[m];
         Arrays.fill(colBest, Double.POSITIVE_INFINITY);
+        Arrays.fill(colBest2, Double.POSITIVE_INFINITY);
         double maxAbs = 0;
         for (int i = 0; i < n; i++) {
             double ui = u == null ? 0 : u[i];
             double best = Double.POSITIVE_INFINITY;
             int arg = 0;
+            double second = Double.POSITIVE_INFINITY;
+            int arg2 = 0;
             for (int j = 0; j < m; j++) {
                 double c = pricing.roughCost(i, j);
                 maxAbs = Math.max(maxAbs, Math.abs(c));
                 double r = c - ui - (v == null ? 0 : v[j]);
-                if (r < best) {
-                    best = r;
-                    arg = j;
+                if (r < second) {
+                    if (r < best) {
+                        second = best;
+                        arg2 = arg;
+                        best = r;
+                        arg = j;
+                    } else {
+                        second = r;
+                        arg2 = j;
+                    }
                 }
-                if (r < colBest[j]) {
-                    colBest[j] = r;
-                    colArg[j] = i;
+                if (r < colBest2[j]) {
+                    if (r < colBest[j]) {
+                        colBest2[j] = colBest[j];
+                        colArg2[j] = colArg[j];
+                        colBest[j] = r;
+                        colArg[j] = i;
+                    } else {
+                        colBest2[j] = r;
+                        colArg2[j] = i;
+                    }
                 }
             }
             rowBest[i] = best;
             rowArg[i] = arg;
+            rowBest2[i] = second;
+            rowArg2[i] = arg2;
         }
         double art = (maxAbs + 1) * (n + m);
         if (!Double.isFinite(art * 4)) {
@@ -257,18 +279,28 @@ final class NetworkSimplex {
         long[] forest = new long[n + m];
         int forestSize = 0;
         if (greedy) {
-            long[] order = new long[n + m];
+            int nm = n + m;
+            long[] order = new long[2 * nm];
+            int count = 0;
             for (int i = 0; i < n; i++) {
-                order[i] = sortKey(rowBest[i], i);
+                order[count++] = sortKey(rowBest[i], i);
+                if (m > 1) {
+                    order[count++] = sortKey(rowBest2[i], nm + i);
+                }
             }
             for (int j = 0; j < m; j++) {
-                order[n + j] = sortKey(colBest[j], n + j);
+                order[count++] = sortKey(colBest[j], n + j);
+                if (n > 1) {
+                    order[count++] = sortKey(colBest2[j], nm + n + j);
+                }
             }
-            Arrays.sort(order);
-            for (long key : order) {
-                int c = (int) key;
-                int i = c < n ? c : colArg[c - n];
-                int j = c < n ? rowArg[c] : c - n;
+            Arrays.sort(order, 0, count);
+            for (int k = 0; k < count; k++) {
+                int c = (int) order[k];
+                boolean secondBest = c >= nm;
+                int cc = secondBest ? c - nm : c;
+                int i = cc < n ? cc : (secondBest ? colArg2[cc - n] : colArg[cc - n]);
+                int j = cc < n ? (secondBest ? rowArg2[cc] : rowArg[cc]) : cc - n;
                 if (residual[i] > 0 && residual[n + j] > 0) {
                     int ri = find(uf, i);
                     int rj = find(uf, n + j);
