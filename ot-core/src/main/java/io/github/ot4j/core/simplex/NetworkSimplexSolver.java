@@ -102,7 +102,6 @@ public final class NetworkSimplexSolver implements ExactSolver {
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private final Options options;
-    private final boolean greedyStart;
 
     /** A solver with {@link Options#DEFAULT}. */
     public NetworkSimplexSolver() {
@@ -113,15 +112,10 @@ public final class NetworkSimplexSolver implements ExactSolver {
      * @param options the settings
      */
     public NetworkSimplexSolver(Options options) {
-        this(options, true);
-    }
-
-    NetworkSimplexSolver(Options options, boolean greedyStart) {
         if (options == null) {
             throw new IllegalArgumentException("options must not be null");
         }
         this.options = options;
-        this.greedyStart = greedyStart;
     }
 
     /** @return the settings */
@@ -165,7 +159,7 @@ public final class NetworkSimplexSolver implements ExactSolver {
         double[] b = problem.b();
         NetworkSimplex simplex = new NetworkSimplex(a, b, pricing, options.maxIterations(), options.blockSize());
         simplex.run(warmStart == null ? null : warmStart.u(), warmStart == null ? null : warmStart.v(),
-                greedyStart);
+                true);
 
         double mass = problem.mass();
         double leftover = simplex.artificialFlow();

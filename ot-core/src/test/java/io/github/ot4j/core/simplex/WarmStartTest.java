@@ -78,6 +78,38 @@ class WarmStartTest {
     }
 
     @Test
+    void theStartWithoutAGreedyForestReachesTheSameOptimum() {
+        for (long seed = 0; seed < 20; seed++) {
+            TransportProblem p = RandomInstances.of(1200 + seed, 50);
+            NetworkSimplex star = new NetworkSimplex(p.a(), p.b(), ArcCosts.of(p.cost()), Long.MAX_VALUE, 0);
+            star.run(null, null, false);
+            double[] pi = star.potentials();
+            double[] u = new double[p.n()];
+            double[] v = new double[p.m()];
+            for (int i = 0; i < u.length; i++) {
+                u[i] = -pi[i];
+            }
+            for (int j = 0; j < v.length; j++) {
+                v[j] = pi[p.n() + j];
+            }
+            // the star start's optimal potentials, fed back as a warm start, give the cold optimum's value
+            TransportResult cold = solver.solve(p);
+            TransportResult warm = solver.solve(p, new Potentials(u, v));
+            assertThat(warm.value()).isCloseTo(cold.value(), within(TOL * Math.max(1, cold.value())));
+            assertThat(star.artificialFlow()).isLessThanOrEqualTo(TOL);
+            int[] rows = new int[p.n() + p.m()];
+            int[] cols = new int[p.n() + p.m()];
+            double[] masses = new double[p.n() + p.m()];
+            int k = star.plan(rows, cols, masses);
+            double value = 0;
+            for (int e = 0; e < k; e++) {
+                value += masses[e] * p.cost().get(rows[e], cols[e]);
+            }
+            assertThat(value).isCloseTo(cold.value(), within(TOL * Math.max(1, cold.value())));
+        }
+    }
+
+    @Test
     void potentialsOfAnotherShapeAreRejected() {
         TransportProblem p = RandomInstances.of(5, 10);
         Potentials wrong = new Potentials(new double[p.n() + 1], new double[p.m()]);
