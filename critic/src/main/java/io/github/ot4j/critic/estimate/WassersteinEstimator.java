@@ -13,7 +13,6 @@ import io.github.ot4j.critic.train.CriticIteration;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Estimates the optimal transport cost between two sample sets P and Q with a trained critic and reports it
@@ -120,6 +119,28 @@ public record WassersteinEstimator(CriticMethod method, int iterations, int batc
         if (cost == null) {
             throw new IllegalArgumentException("cost must not be null");
         }
+        double exact = OptimalTransport.distance(DiscreteMeasure.uniform(p), DiscreteMeasure.uniform(q), cost);
+        return estimate(p, q, cost, seed, exact);
+    }
+
+    /**
+     * As {@link #estimate(double[][], double[][], GroundCost, long)}, with the exact value already known (for
+     * instance when several methods are compared on the same sets): it is reported, not recomputed.
+     *
+     * @param p     the samples of P (the "real" side), m × d, finite
+     * @param q     the samples of Q (the "fake" side), n × d, finite
+     * @param cost  the ground cost
+     * @param seed  the seed of the critic's initialisation, the batches and the enforcer's draws
+     * @param exact the exact optimal transport cost between the uniform measures on p and q under cost
+     * @return the estimate, bounds and exact value
+     */
+    public WassersteinEstimate estimate(double[][] p, double[][] q, GroundCost cost, long seed, double exact) {
+        if (cost == null) {
+            throw new IllegalArgumentException("cost must not be null");
+        }
+        if (!Double.isFinite(exact) || exact < 0) {
+            throw new IllegalArgumentException("exact must be finite and >= 0 but is " + exact);
+        }
         DiscreteMeasure mu = DiscreteMeasure.uniform(p);
         DiscreteMeasure nu = DiscreteMeasure.uniform(q);
         if (mu.dimension() != nu.dimension()) {
@@ -147,8 +168,6 @@ public record WassersteinEstimator(CriticMethod method, int iterations, int batc
         double estimate = critic.values(pAll).meanNumber().doubleValue()
                 - critic.values(qAll).meanNumber().doubleValue();
         LipschitzBounds bounds = LipschitzBounds.of(critic, p, q, cost);
-        double exact = OptimalTransport.distance(mu, nu, cost);
-        Nd4j.getExecutioner().commit();
         return new WassersteinEstimate(method.name(), estimate, exact, bounds, iterations);
     }
 
