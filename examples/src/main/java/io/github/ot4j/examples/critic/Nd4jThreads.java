@@ -1,6 +1,7 @@
 package io.github.ot4j.examples.critic;
 
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * nd4j's thread settings for small networks. With its default of one OpenMP thread per core, nd4j spends more
@@ -24,11 +25,13 @@ public final class Nd4jThreads {
         Nd4j.getEnvironment().setMaxThreads(1);
         Nd4j.getEnvironment().setMaxMasterThreads(1);
         Nd4j.factory().blas().setMaxThreads(1);
+        NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(1);
     }
 
     /** @return a description of nd4j's current thread settings, for reports */
     public static String describe() {
-        return "nd4j max threads " + Nd4j.getEnvironment().maxThreads() + ", BLAS threads "
+        return "nd4j max threads " + Nd4j.getEnvironment().maxThreads() + ", OpenMP threads "
+                + NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads() + ", BLAS threads "
                 + Nd4j.factory().blas().getMaxThreads() + ", OMP_NUM_THREADS="
                 + System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)");
     }
