@@ -2,6 +2,7 @@ package io.github.ot4j.core.lp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.github.ot4j.core.Certificate;
 import io.github.ot4j.core.CostMatrix;
@@ -112,7 +113,7 @@ class OjAlgoSolverTest {
         for (int j = 0; j < b.length; j++) {
             expected += b[j] * c[0][j];
         }
-        assertThat(result.value()).isCloseTo(expected, org.assertj.core.data.Offset.offset(TOL * 7));
+        assertThat(result.value()).isCloseTo(expected, within(TOL * 7));
     }
 
     @Test
@@ -122,7 +123,7 @@ class OjAlgoSolverTest {
         TransportResult result = solver.solve(TransportProblem.of(a, new double[] {1}, CostMatrix.of(c)));
 
         assertCertified(result);
-        assertThat(result.value()).isCloseTo(0.5 * 3 - 0.25 + 0.5, org.assertj.core.data.Offset.offset(TOL * 3));
+        assertThat(result.value()).isCloseTo(0.5 * 3 - 0.25 + 0.5, within(TOL * 3));
     }
 
     @Test
@@ -214,7 +215,7 @@ class OjAlgoSolverTest {
 
         assertCertified(result);
         assertThat(result.value()).isCloseTo(reference.value(),
-                org.assertj.core.data.Offset.offset(TOL * reference.certificate().costScale()));
+                within(TOL * reference.certificate().costScale()));
     }
 
     @ParameterizedTest
@@ -231,7 +232,7 @@ class OjAlgoSolverTest {
         TransportResult full = new OjAlgoSolver(OjAlgoSolver.Options.DEFAULT.withFormulation(
                 OjAlgoSolver.Formulation.FULL)).solve(problem);
         assertThat(result.value()).isCloseTo(full.value(),
-                org.assertj.core.data.Offset.offset(TOL * full.certificate().costScale()));
+                within(TOL * full.certificate().costScale()));
     }
 
     @Test
@@ -253,7 +254,8 @@ class OjAlgoSolverTest {
         assertThatThrownBy(() -> new OjAlgoSolver.Options(null, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("formulation");
         assertThatThrownBy(() -> OjAlgoSolver.Options.DEFAULT.withTimeLimit(Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("timeLimit").hasMessageContaining("PT0S");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("timeLimit").hasMessageContaining("PT0S");
         assertThatThrownBy(() -> new OjAlgoSolver(null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("options");
     }
