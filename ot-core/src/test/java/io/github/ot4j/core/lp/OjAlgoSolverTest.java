@@ -58,6 +58,45 @@ class OjAlgoSolverTest {
         assertCertified(solver.solve(TransportProblem.of(mu, nu, GroundCost.cityblock())));
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {61, 62, 63, 64, 65, 66, 67, 68})
+    void degenerateIntegerCostsWithZeroWeightsCertifyAndBothFormulationsAgree(long seed) {
+        // costs in {-1, 0, 1, 2}: many ties, hence degenerate LPs with many optimal plans and bases
+        SplittableRandom rng = new SplittableRandom(seed);
+        int n = 1 + rng.nextInt(25);
+        int m = 1 + rng.nextInt(25);
+        double[][] c = new double[n][m];
+        for (double[] row : c) {
+            for (int j = 0; j < m; j++) {
+                row[j] = rng.nextInt(4) - 1;
+            }
+        }
+        double[] a = new double[n];
+        double[] b = new double[m];
+        for (int i = 0; i < n; i++) {
+            a[i] = rng.nextInt(3) == 0 ? 0 : 1 + rng.nextInt(5);
+        }
+        for (int j = 0; j < m; j++) {
+            b[j] = rng.nextInt(3) == 0 ? 0 : 1 + rng.nextInt(5);
+        }
+        a[0] += 1;
+        b[m - 1] += 1;
+        double sa = java.util.Arrays.stream(a).sum();
+        double sb = java.util.Arrays.stream(b).sum();
+        for (int j = 0; j < m; j++) {
+            b[j] *= sa / sb;
+        }
+        TransportProblem problem = TransportProblem.of(a, b, CostMatrix.of(c));
+
+        TransportResult generated = solver.solve(problem);
+        TransportResult full = new OjAlgoSolver(OjAlgoSolver.Options.DEFAULT.withFormulation(
+                OjAlgoSolver.Formulation.FULL)).solve(problem);
+
+        assertCertified(generated);
+        assertCertified(full);
+        assertThat(generated.value()).isCloseTo(full.value(), within(TOL * 2 * sa));
+    }
+
     @Test
     void zeroWeightsGetNoMassAndValidPotentials() {
         SplittableRandom rng = new SplittableRandom(21);
