@@ -56,13 +56,7 @@ public interface CostMatrix {
      * @return a dense cost matrix equal to this one
      */
     default CostMatrix dense() {
-        double[][] c = new double[rows()][cols()];
-        for (int i = 0; i < c.length; i++) {
-            for (int j = 0; j < c[i].length; j++) {
-                c[i][j] = get(i, j);
-            }
-        }
-        return DenseCostMatrix.copyOf(Checks.finiteMatrix("cost", c, -1));
+        return DenseCostMatrix.copyOf(Checks.finiteMatrix("cost", toArray(), -1));
     }
 
     /** @return a new n × m array holding the costs */

@@ -5,7 +5,7 @@ import io.github.ot4j.core.internal.Checks;
 import java.util.Arrays;
 
 /**
- * A discrete measure μ = Σ<sub>i</sub> a<sub>i</sub> δ<sub>x<sub>i</sub></sub>: n points x<sub>i</sub> in
+ * A discrete measure μ = Σ<sub>i</sub> a<sub>i</sub> δ(x<sub>i</sub>): n points x<sub>i</sub> in
  * R<sup>d</sup> with non-negative weights a<sub>i</sub>.
  *
  * <p>Immutable: the factories copy their arguments and the accessors return copies. Weights need not sum
@@ -26,7 +26,7 @@ public final class DiscreteMeasure {
     }
 
     /**
-     * The uniform measure (1/n) Σ δ<sub>x<sub>i</sub></sub> on the given points.
+     * The uniform measure (1/n) Σ δ(x<sub>i</sub>) on the given points.
      *
      * @param points n × d coordinates, n ≥ 1, d ≥ 1, all finite
      * @return the measure with weights 1/n
@@ -39,7 +39,7 @@ public final class DiscreteMeasure {
     }
 
     /**
-     * The measure Σ a<sub>i</sub> δ<sub>x<sub>i</sub></sub>.
+     * The measure Σ a<sub>i</sub> δ(x<sub>i</sub>).
      *
      * @param points  n × d coordinates, n ≥ 1, d ≥ 1, all finite
      * @param weights n finite weights a<sub>i</sub> ≥ 0 with a positive sum

@@ -1,6 +1,8 @@
 package io.github.ot4j.core;
 
 import io.github.ot4j.core.lp.OjAlgoSolver;
+import io.github.ot4j.core.oned.OneDimensionalSolver;
+import io.github.ot4j.core.simplex.NetworkSimplexSolver;
 
 /**
  * Factories for the built-in {@link ExactSolver}s.
@@ -11,12 +13,34 @@ public final class ExactSolvers {
     }
 
     /**
-     * The solver to use if you are not sure what you need.
+     * The solver to use if you are not sure what you need: the closed form for one-dimensional points under a
+     * |x − y|<sup>p</sup> cost (p ≥ 1, see {@link OneDimensionalSolver#appliesTo(TransportProblem)}), the
+     * {@link #networkSimplex() network simplex} for everything else. Warm starts go to the network simplex.
      *
      * @return the default exact solver
      */
     public static ExactSolver defaultSolver() {
-        return ojAlgo();
+        return AutomaticSolver.INSTANCE;
+    }
+
+    /**
+     * The network simplex method with {@link NetworkSimplexSolver.Options#DEFAULT default options}: exact, fast
+     * (about POT's speed) and memory-light (costs read on demand).
+     *
+     * @return the network simplex solver
+     */
+    public static ExactSolver networkSimplex() {
+        return new NetworkSimplexSolver();
+    }
+
+    /**
+     * The closed form for one-dimensional points (sorting and the north-west corner rule); it rejects other
+     * problems.
+     *
+     * @return the one-dimensional solver
+     */
+    public static ExactSolver oneDimensional() {
+        return new OneDimensionalSolver();
     }
 
     /**

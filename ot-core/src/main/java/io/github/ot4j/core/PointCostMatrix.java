@@ -1,8 +1,17 @@
 package io.github.ot4j.core;
 
-/** Costs computed on demand from two point sets (package-private; see {@link CostMatrix#between}). */
-final class PointCostMatrix implements CostMatrix {
+/**
+ * The costs C<sub>ij</sub> = c(x<sub>i</sub>, y<sub>j</sub>) between the points of two measures, computed on
+ * demand (no n × m storage); made by {@link CostMatrix#between(DiscreteMeasure, DiscreteMeasure, GroundCost)}.
+ * Its parts are visible so that solvers can exploit their structure: a dedicated cost loop over the
+ * coordinates, or the closed form for one-dimensional points.
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class PointCostMatrix implements CostMatrix {
 
+    private final DiscreteMeasure source;
+    private final DiscreteMeasure target;
     private final double[][] x;
     private final double[][] y;
     private final GroundCost cost;
@@ -15,9 +24,26 @@ final class PointCostMatrix implements CostMatrix {
             throw new IllegalArgumentException("mu has dimension " + mu.dimension() + " but nu has dimension "
                     + nu.dimension());
         }
+        this.source = mu;
+        this.target = nu;
         this.x = mu.rowsUnsafe();
         this.y = nu.rowsUnsafe();
         this.cost = cost;
+    }
+
+    /** @return the source measure, whose points x<sub>i</sub> index the rows */
+    public DiscreteMeasure source() {
+        return source;
+    }
+
+    /** @return the target measure, whose points y<sub>j</sub> index the columns */
+    public DiscreteMeasure target() {
+        return target;
+    }
+
+    /** @return the ground cost c */
+    public GroundCost groundCost() {
+        return cost;
     }
 
     @Override

@@ -4,13 +4,13 @@ package io.github.ot4j.core;
  * A discrete optimal transport problem, checked once: weights a (length n), b (length m) of equal total
  * mass and an n × m cost matrix C. Its primal linear program is
  * <pre>
- *   minimise   Σ<sub>ij</sub> C<sub>ij</sub> P<sub>ij</sub>
- *   subject to Σ<sub>j</sub> P<sub>ij</sub> = a<sub>i</sub>,  Σ<sub>i</sub> P<sub>ij</sub> = b<sub>j</sub>,  P ≥ 0
+ *   minimise   Σ_ij C_ij P_ij
+ *   subject to Σ_j P_ij = a_i,  Σ_i P_ij = b_j,  P ≥ 0
  * </pre>
  * and its dual (Kantorovich) program
  * <pre>
- *   maximise   Σ<sub>i</sub> a<sub>i</sub> u<sub>i</sub> + Σ<sub>j</sub> b<sub>j</sub> v<sub>j</sub>
- *   subject to u<sub>i</sub> + v<sub>j</sub> ≤ C<sub>ij</sub>.
+ *   maximise   Σ_i a_i u_i + Σ_j b_j v_j
+ *   subject to u_i + v_j ≤ C_ij.
  * </pre>
  * Both have the same optimal value, the optimal transport cost.
  *
@@ -38,8 +38,8 @@ public final class TransportProblem {
      * The problem between two weighted point clouds under a ground cost; the costs are computed on
      * demand from the points.
      *
-     * @param mu   the source measure Σ a<sub>i</sub> δ<sub>x<sub>i</sub></sub>
-     * @param nu   the target measure Σ b<sub>j</sub> δ<sub>y<sub>j</sub></sub>, same dimension and total mass
+     * @param mu   the source measure Σ a<sub>i</sub> δ(x<sub>i</sub>)
+     * @param nu   the target measure Σ b<sub>j</sub> δ(y<sub>j</sub>), same dimension and total mass
      * @param cost the ground cost c, C<sub>ij</sub> = c(x<sub>i</sub>, y<sub>j</sub>)
      * @return the problem
      */

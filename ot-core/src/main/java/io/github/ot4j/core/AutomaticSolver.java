@@ -1,0 +1,37 @@
+package io.github.ot4j.core;
+
+import io.github.ot4j.core.oned.OneDimensionalSolver;
+import io.github.ot4j.core.simplex.NetworkSimplexSolver;
+
+/**
+ * The default solver (package-private; see {@link ExactSolvers#defaultSolver()}): the 1-D closed form where it
+ * applies, the network simplex everywhere else.
+ */
+final class AutomaticSolver implements ExactSolver {
+
+    static final AutomaticSolver INSTANCE = new AutomaticSolver();
+
+    private final ExactSolver line = new OneDimensionalSolver();
+    private final ExactSolver simplex = new NetworkSimplexSolver();
+
+    private AutomaticSolver() {
+    }
+
+    @Override
+    public TransportResult solve(TransportProblem problem) {
+        return OneDimensionalSolver.appliesTo(problem) ? line.solve(problem) : simplex.solve(problem);
+    }
+
+    @Override
+    public TransportResult solve(TransportProblem problem, Potentials warmStart) {
+        if (warmStart != null && problem != null) {
+            warmStart.checkShape(problem);
+        }
+        return OneDimensionalSolver.appliesTo(problem) ? line.solve(problem) : simplex.solve(problem, warmStart);
+    }
+
+    @Override
+    public String toString() {
+        return "AutomaticSolver[1-D closed form, else network simplex]";
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * Reading and writing weighted point clouds as CSV ({@link io.github.ot4j.core.io.PointCloudCsv}).
+ */
+package io.github.ot4j.core.io;

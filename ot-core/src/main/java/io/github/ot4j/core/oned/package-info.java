@@ -1,0 +1,5 @@
+/**
+ * Optimal transport on the line in closed form: sorting both sides and the north-west corner rule give the
+ * optimal plan and its potentials for |x − y|<sup>p</sup> costs, p ≥ 1, in O((n + m) log(n + m)) time.
+ */
+package io.github.ot4j.core.oned;

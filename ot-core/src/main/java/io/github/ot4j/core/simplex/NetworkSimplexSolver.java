@@ -1,0 +1,237 @@
+package io.github.ot4j.core.simplex;
+
+import io.github.ot4j.core.CostMatrix;
+import io.github.ot4j.core.ExactSolver;
+import io.github.ot4j.core.Potentials;
+import io.github.ot4j.core.SolverStatus;
+import io.github.ot4j.core.TransportPlan;
+import io.github.ot4j.core.TransportProblem;
+import io.github.ot4j.core.TransportResult;
+import io.github.ot4j.core.TransportSolverException;
+
+import java.util.Arrays;
+
+/**
+ * An exact solver for the transportation problem by the primal network simplex method, the algorithm of
+ * LEMON and of POT's {@code ot.emd}: a spanning-tree basis updated in place, block-search pricing and
+ * Cunningham's anti-cycling rule. It returns an optimal basic plan (at most n + m − 1 nonzero entries) and
+ * the optimal potentials of its basis, u<sub>i</sub> + v<sub>j</sub> ≤ C<sub>ij</sub> everywhere with equality
+ * on the plan.
+ *
+ * <p>Memory is O(n + m) plus n·m bits, plus the cost cache of {@link Options}: costs are cached as doubles up
+ * to {@link Options#cacheLimit()} entries, as floats for pricing up to {@link Options#priceCacheLimit()}
+ * entries, and otherwise read on demand, from the points for a {@link CostMatrix#between point-based}
+ * Euclidean, squared Euclidean or L1 cost. A warm start from potentials of a nearby problem grows the starting basis
+ * from the arcs of smallest reduced cost C<sub>ij</sub> − u<sub>i</sub> − v<sub>j</sub>.
+ *
+ * <p>Immutable and thread-safe: every solve works on its own state.
+ */
+public final class NetworkSimplexSolver implements ExactSolver {
+
+    /**
+     * Settings of the network simplex, checked on construction.
+     *
+     * @param maxIterations   the most pivots a solve may take before it throws a
+     *                        {@link TransportSolverException} with {@link SolverStatus#ITERATION_LIMIT}, ≥ 1
+     * @param blockSize       the number of arcs priced per block, ≥ 1, or 0 for the default ⌈√(n·m)⌉ (at least 10)
+     * @param cacheLimit      the largest n·m for which all costs are computed once and stored as doubles
+     *                        (8·n·m bytes), ≥ 0
+     * @param priceCacheLimit the largest n·m for which, above {@code cacheLimit}, the costs are stored rounded to
+     *                        floats (4·n·m bytes) to look for entering arcs, every candidate and the final
+     *                        optimality check being priced exactly from the points; above it every cost is
+     *                        computed when read (O(n + m) memory); ≥ 0
+     */
+    public record Options(long maxIterations, int blockSize, long cacheLimit, long priceCacheLimit) {
+
+        /**
+         * The defaults: 10<sup>9</sup> pivots, block size ⌈√(n·m)⌉, costs cached as doubles up to 2<sup>24</sup>
+         * entries (128 MiB, n = m = 4096) and as floats up to 2<sup>27</sup> entries (512 MiB, n = m = 11 585).
+         */
+        public static final Options DEFAULT = new Options(1_000_000_000L, 0, 1L << 24, 1L << 27);
+
+        /**
+         * Checks the settings.
+         *
+         * @param maxIterations   the pivot cap, ≥ 1
+         * @param blockSize       the pricing block, ≥ 1, or 0 for automatic
+         * @param cacheLimit      the largest n·m whose costs are cached as doubles, ≥ 0
+         * @param priceCacheLimit the largest n·m whose costs are cached as floats for pricing, ≥ 0
+         */
+        public Options {
+            if (maxIterations < 1) {
+                throw new IllegalArgumentException("maxIterations must be >= 1 but is " + maxIterations);
+            }
+            if (blockSize < 0) {
+                throw new IllegalArgumentException("blockSize must be >= 0 (0 = automatic) but is " + blockSize);
+            }
+            if (cacheLimit < 0) {
+                throw new IllegalArgumentException("cacheLimit must be >= 0 but is " + cacheLimit);
+            }
+            if (priceCacheLimit < 0) {
+                throw new IllegalArgumentException("priceCacheLimit must be >= 0 but is " + priceCacheLimit);
+            }
+        }
+
+        /**
+         * @param maxIterations the pivot cap, ≥ 1
+         * @return these options with another pivot cap
+         */
+        public Options withMaxIterations(long maxIterations) {
+            return new Options(maxIterations, blockSize, cacheLimit, priceCacheLimit);
+        }
+
+        /**
+         * @param blockSize the pricing block, ≥ 1, or 0 for automatic
+         * @return these options with another block size
+         */
+        public Options withBlockSize(int blockSize) {
+            return new Options(maxIterations, blockSize, cacheLimit, priceCacheLimit);
+        }
+
+        /**
+         * @param cacheLimit      the largest n·m whose costs are cached as doubles, ≥ 0 (0 never)
+         * @param priceCacheLimit the largest n·m whose costs are cached as floats for pricing, ≥ 0 (0 never)
+         * @return these options with other cache limits
+         */
+        public Options withCacheLimits(long cacheLimit, long priceCacheLimit) {
+            return new Options(maxIterations, blockSize, cacheLimit, priceCacheLimit);
+        }
+    }
+
+    private final Options options;
+    private final boolean greedyStart;
+
+    /** A solver with {@link Options#DEFAULT}. */
+    public NetworkSimplexSolver() {
+        this(Options.DEFAULT);
+    }
+
+    /**
+     * @param options the settings
+     */
+    public NetworkSimplexSolver(Options options) {
+        this(options, true);
+    }
+
+    NetworkSimplexSolver(Options options, boolean greedyStart) {
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null");
+        }
+        this.options = options;
+        this.greedyStart = greedyStart;
+    }
+
+    /** @return the settings */
+    public Options options() {
+        return options;
+    }
+
+    @Override
+    public TransportResult solve(TransportProblem problem) {
+        return solve(problem, null);
+    }
+
+    @Override
+    public TransportResult solve(TransportProblem problem, Potentials warmStart) {
+        if (problem == null) {
+            throw new IllegalArgumentException("problem must not be null");
+        }
+        int n = problem.n();
+        int m = problem.m();
+        if (warmStart != null && (warmStart.u().length != n || warmStart.v().length != m)) {
+            throw new IllegalArgumentException("warmStart has lengths " + warmStart.u().length + " and "
+                    + warmStart.v().length + " but the problem is " + n + " x " + m);
+        }
+        if ((long) n * m > Integer.MAX_VALUE * 64L) {
+            throw new IllegalArgumentException("problem is " + n + " x " + m + ", more than the "
+                    + Integer.MAX_VALUE * 64L + " arcs this solver can index");
+        }
+        ArcCosts costs = ArcCosts.of(problem.cost());
+        long arcs = (long) n * m;
+        ArcCosts pricing = costs;
+        if (arcs <= options.cacheLimit()) {
+            costs = new ArcCosts.Dense(costs, n, m);
+            pricing = costs;
+        } else if (arcs <= options.priceCacheLimit()) {
+            pricing = new ArcCosts.FloatDense(costs, n, m);
+        }
+        double[] a = problem.a();
+        double[] b = problem.b();
+        NetworkSimplex simplex = new NetworkSimplex(a, b, pricing, options.maxIterations(), options.blockSize());
+        simplex.run(warmStart == null ? null : warmStart.u(), warmStart == null ? null : warmStart.v(),
+                greedyStart);
+
+        double mass = problem.mass();
+        double leftover = simplex.artificialFlow();
+        if (leftover > 2 * TransportProblem.MASS_TOLERANCE * mass) {
+            throw new TransportSolverException(SolverStatus.FAILED, "network simplex ended with mass " + leftover
+                    + " on an artificial arc (total mass " + mass + ")");
+        }
+        int[] rows = new int[n + m];
+        int[] cols = new int[n + m];
+        double[] masses = new double[n + m];
+        int k = simplex.plan(rows, cols, masses);
+        TransportPlan plan = TransportPlan.of(n, m, Arrays.copyOf(rows, k), Arrays.copyOf(cols, k),
+                Arrays.copyOf(masses, k));
+        return new TransportResult(problem, plan, potentials(simplex.potentials(), a, b, costs, mass));
+    }
+
+    /**
+     * u = −π on the sources and v = π on the targets; a point of zero weight, whose potential the basis may
+     * leave at a big-M offset, gets its c-transform instead (tight and feasible, and it does not enter the
+     * objective); finally both sides are shifted so that Σ a<sub>i</sub>u<sub>i</sub> = Σ b<sub>j</sub>v<sub>j</sub>.
+     */
+    private static Potentials potentials(double[] pi, double[] a, double[] b, ArcCosts costs, double mass) {
+        int n = a.length;
+        int m = b.length;
+        double[] u = new double[n];
+        double[] v = new double[m];
+        for (int i = 0; i < n; i++) {
+            u[i] = -pi[i];
+        }
+        for (int j = 0; j < m; j++) {
+            v[j] = pi[n + j];
+        }
+        for (int i = 0; i < n; i++) {
+            if (a[i] == 0) {
+                double best = Double.POSITIVE_INFINITY;
+                for (int j = 0; j < m; j++) {
+                    if (b[j] > 0) {
+                        best = Math.min(best, costs.cost(i, j) - v[j]);
+                    }
+                }
+                u[i] = best;
+            }
+        }
+        for (int j = 0; j < m; j++) {
+            if (b[j] == 0) {
+                double best = Double.POSITIVE_INFINITY;
+                for (int i = 0; i < n; i++) {
+                    best = Math.min(best, costs.cost(i, j) - u[i]);
+                }
+                v[j] = best;
+            }
+        }
+        double su = 0;
+        double sv = 0;
+        for (int i = 0; i < n; i++) {
+            su += a[i] * u[i];
+        }
+        for (int j = 0; j < m; j++) {
+            sv += b[j] * v[j];
+        }
+        double shift = (su - sv) / (2 * mass);
+        for (int i = 0; i < n; i++) {
+            u[i] -= shift;
+        }
+        for (int j = 0; j < m; j++) {
+            v[j] += shift;
+        }
+        return new Potentials(u, v);
+    }
+
+    @Override
+    public String toString() {
+        return "NetworkSimplexSolver" + options;
+    }
+}
