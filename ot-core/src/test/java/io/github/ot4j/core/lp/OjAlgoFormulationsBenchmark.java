@@ -317,22 +317,13 @@ public final class OjAlgoFormulationsBenchmark {
         options.time_abort = limit;
         options.sparse = true;
         options.linear().dual();
-        long t0 = System.nanoTime();
         LinearSolver solver = builder.build(options);
-        if (Boolean.getBoolean("ot4j.debug")) {
-            System.err.printf("DEBUG build_ms=%.1f%n", (System.nanoTime() - t0) / 1e6);
-        }
         double scale = 1;
         for (double c : cost) {
             scale = Math.max(scale, Math.abs(c));
         }
         while (true) {
-            t0 = System.nanoTime();
             Optimisation.Result result = solver.solve();
-            if (Boolean.getBoolean("ot4j.debug")) {
-                System.err.printf("DEBUG warm columns=%d solve_ms=%.1f state=%s%n", columns.size(),
-                        (System.nanoTime() - t0) / 1e6, result.getState());
-            }
             double[] x = new double[n * m];
             for (int k = 0; k < x.length; k++) {
                 x[k] = Math.max(0, result.doubleValue(k));
@@ -348,7 +339,6 @@ public final class OjAlgoFormulationsBenchmark {
             for (int j = 0; j < m - 1; j++) {
                 v[j] = -solver.getDualMultiplier(n + j);
             }
-            ColumnSet before = ColumnSet.all(n, m);
             int added = columns.addViolated(cost, u, v, 1e-12 * scale, 4);
             if (added == 0) {
                 double[][] uv = planPotentials(problem, cost, x);
