@@ -16,28 +16,32 @@ import org.ojalgo.structure.Mutate1D;
 /**
  * The reference exact solver: the transport linear program
  * <pre>
- *   minimise Σ_ij C_ij P_ij  subject to  Σ_j P_ij = a_i,
- *   Σ_i P_ij = b_j,  P ≥ 0
+ *   minimise Σ_ij C_ij P_ij   subject to   Σ_j P_ij = a_i,   Σ_i P_ij = b_j,   P ≥ 0
  * </pre>
  * solved by ojAlgo's simplex method (its revised, dual-then-primal phased simplex, handed the LP directly
  * through {@link LinearSolver#newBuilder()}). One of the n + m equalities is implied by the others and is
  * left out (the last target's), so the LP is always feasible.
  *
  * <p>By default ({@link Formulation#COLUMN_GENERATION}) ojAlgo solves a sequence of restricted LPs over a
- * subset of the n·m plan entries: the few cheapest partners of every point plus a feasible starting plan;
- * after each solve every entry outside the subset is priced with the restricted LP's potentials, and those
- * with negative reduced cost C<sub>ij</sub> − u<sub>i</sub> − v<sub>j</sub> join the subset. When none
- * is left the restricted optimum is optimal for the whole LP. {@link Formulation#FULL} hands ojAlgo all
- * n·m entries at once. Both give an optimal answer; docs/ojalgo-lp.md compares their speed.
+ * subset of the n·m plan entries. The first subset holds, for every point, the partners with the smallest
+ * C<sub>ij</sub> − f<sub>i</sub> − g<sub>j</sub> under approximate potentials (f, g) from a few entropic
+ * (Sinkhorn) iterations, plus the support of a feasible starting plan. After each solve every entry outside
+ * the subset is priced with the restricted LP's potentials, and the most negative reduced costs
+ * C<sub>ij</sub> − u<sub>i</sub> − v<sub>j</sub> join the subset. When none is negative the restricted
+ * optimum is optimal for the whole LP. {@link Formulation#FULL} hands ojAlgo all n·m entries at once. Both
+ * give an optimal answer; docs/ojalgo-lp.md compares their speed (at 512 × 512 column generation is about
+ * five times faster).
  *
  * <p>The potentials are recovered from the optimal plan by shortest paths on its residual graph, so that
  * u<sub>i</sub> + v<sub>j</sub> ≤ C<sub>ij</sub> holds everywhere, with equality on the plan's support, to
- * about 1e-12 of the largest |C<sub>ij</sub>|: the answer's {@link TransportResult#certificate()} holds.
+ * about 1e-12 of the largest |C<sub>ij</sub>|. Should ojAlgo's plan, optimal within ojAlgo's own
+ * tolerances, still hold a negative cycle, the cycle is cancelled first. Before returning, the solver
+ * checks that the answer's {@link TransportResult#certificate()} holds.
  *
  * <p>Any LP outcome other than optimal becomes a {@link TransportSolverException} carrying the mapped
  * {@link SolverStatus} and ojAlgo's state; a non-optimal answer is never returned.
  *
- * <p>Immutable and thread-safe: each call builds its own LPs. Time O(n·m) memory plus ojAlgo's work.
+ * <p>Immutable and thread-safe: each call builds its own LPs. Memory O(n·m) doubles besides ojAlgo's.
  */
 public final class OjAlgoSolver implements ExactSolver {
 
@@ -49,9 +53,6 @@ public final class OjAlgoSolver implements ExactSolver {
 
     /** How negative a plan entry from ojAlgo may be (relative to the mass) before it counts as a failure. */
     static final double NEGATIVE_MASS_TOLERANCE = 1e-9;
-
-    static final boolean DEBUG = Boolean.getBoolean("ot4j.debug");
-    static final Boolean SPARSE = Boolean.valueOf(System.getProperty("ot4j.sparse", "true"));
 
     /** How the transport LP is handed to ojAlgo. */
     public enum Formulation {
@@ -118,7 +119,7 @@ public final class OjAlgoSolver implements ExactSolver {
     record Tuning(int initialPartners, int pricedPerPoint, int sinkhornIterations, double sinkhornEpsilon) {
 
         /** The defaults chosen by the benchmark in docs/ojalgo-lp.md. */
-        static final Tuning DEFAULT = new Tuning(8, 4, 30, 0.01);
+        static final Tuning DEFAULT = new Tuning(8, 4, 100, 0.003);
 
         Tuning {
             if (initialPartners < 1 || pricedPerPoint < 1 || sinkhornIterations < 0 || !(sinkhornEpsilon > 0)) {
@@ -262,13 +263,10 @@ public final class OjAlgoSolver implements ExactSolver {
             }
             Optimisation.Options o = new Optimisation.Options();
             o.linear().dual();
-            o.sparse = SPARSE;
+            o.sparse = Boolean.TRUE;
             o.time_abort = Math.max(1, nanosLeft / 1_000_000);
             long t0 = System.nanoTime();
             Optimisation.Result result = builder.build(o).solve();
-            if (DEBUG) {
-                System.err.printf("DEBUG columns=%d solve_ms=%.1f state=%s%n", size, (System.nanoTime() - t0) / 1e6, result.getState());
-            }
             if (!result.getState().isOptimal()) {
                 boolean outOfTime = System.nanoTime() - t0 >= nanosLeft;
                 throw failure(result.getState(), result.getValue(), n + " x " + m + " transport LP over "
@@ -282,8 +280,8 @@ public final class OjAlgoSolver implements ExactSolver {
             for (int k = 0; k < size; k++) {
                 double xk = result.doubleValue(k);
                 if (!(xk >= -NEGATIVE_MASS_TOLERANCE * mass) || !Double.isFinite(xk)) {
-                    throw new TransportSolverException(SolverStatus.FAILED, "ojAlgo reported OPTIMAL with plan entry P["
-                            + source[k] + "][" + target[k] + "] = " + xk);
+                    throw new TransportSolverException(SolverStatus.FAILED, "ojAlgo reported OPTIMAL with plan "
+                            + "entry P[" + source[k] + "][" + target[k] + "] = " + xk);
                 }
                 x[k] = Math.max(0, xk);
             }

@@ -29,7 +29,8 @@ import java.util.Arrays;
  * slightly negative cycle (or a spurious tiny entry that closes one). The search finds such a cycle in its
  * predecessor graph; the plan is then improved by moving the largest possible mass θ around the cycle
  * (adding θ on its forward arcs, removing θ from its backward arcs, which keeps both marginals) and the
- * search restarts. Each cancellation empties at least one plan entry.
+ * search restarts. Each cancellation empties at least one plan entry. At the end, entries not above the
+ * mass tolerance are set to zero, so that the potentials are tight on every entry the plan keeps.
  */
 final class PlanPotentials {
 
@@ -52,7 +53,8 @@ final class PlanPotentials {
      * @param start         row offsets, length n + 1
      * @param target        the target j of each column
      * @param cost          C<sub>ij</sub> of each column
-     * @param x             the plan mass of each column, ≥ 0; improved in place if it holds a negative cycle
+     * @param x             the plan mass of each column, ≥ 0; improved in place if it holds a negative cycle,
+     *                      and its entries not above {@code massTolerance} set to zero
      * @param massTolerance masses up to this are rounding noise, not support
      * @param tolerance     the smallest improvement of a distance that counts, in cost units (≥ 0)
      * @return {u, v}
@@ -69,6 +71,7 @@ final class PlanPotentials {
             Search search = new Search(n, m, start, target, source, cost, x, massTolerance, tolerance);
             int[] cycle = search.run();
             if (cycle == null) {
+                dropNoise(x, massTolerance);
                 return search.potentials();
             }
             if (cancelled == limit) {
@@ -76,6 +79,19 @@ final class PlanPotentials {
                         + limit + " cancelled negative cycles did not make it so");
             }
             cancel(cycle, x, search);
+        }
+    }
+
+    /**
+     * Sets the plan entries that are rounding noise (mass ≤ the tolerance) to zero: the potentials need
+     * not be tight on them, so keeping them would break complementary slackness by up to their cost gap.
+     * The marginals move by at most the tolerance per entry.
+     */
+    private static void dropNoise(double[] x, double massTolerance) {
+        for (int k = 0; k < x.length; k++) {
+            if (x[k] <= massTolerance) {
+                x[k] = 0;
+            }
         }
     }
 

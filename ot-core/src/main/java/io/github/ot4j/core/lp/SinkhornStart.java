@@ -6,8 +6,8 @@ package io.github.ot4j.core.lp;
  *
  * <p>In the log domain, with ε &gt; 0 and zero-weight points left out of the sums,
  * <pre>
- *   f<sub>i</sub> ← −ε log Σ<sub>j</sub> b<sub>j</sub> exp((g<sub>j</sub> − C<sub>ij</sub>) / ε),
- *   g<sub>j</sub> ← −ε log Σ<sub>i</sub> a<sub>i</sub> exp((f<sub>i</sub> − C<sub>ij</sub>) / ε),
+ *   f_i ← −ε log Σ_j b_j exp((g_j − C_ij) / ε),
+ *   g_j ← −ε log Σ_i a_i exp((f_i − C_ij) / ε),
  * </pre>
  * which converge to the entropic potentials; these are within about ε·log(n·m) of optimal transport
  * potentials, so C<sub>ij</sub> − f<sub>i</sub> − g<sub>j</sub> is small on the optimal plan's support.

@@ -1,6 +1,7 @@
 package io.github.ot4j.core.lp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import org.junit.jupiter.api.Test;
 
 /** Tests of the recovery of potentials from a plan's residual graph. */
@@ -22,8 +23,8 @@ class PlanPotentialsTest {
 
         double[] u = uv[0];
         double[] v = uv[1];
-        assertThat(u[0] + v[0]).isCloseTo(0, org.assertj.core.data.Offset.offset(TOL));
-        assertThat(u[1] + v[1]).isCloseTo(1, org.assertj.core.data.Offset.offset(TOL));
+        assertThat(u[0] + v[0]).isCloseTo(0, within(TOL));
+        assertThat(u[1] + v[1]).isCloseTo(1, within(TOL));
         assertThat(u[0] + v[1]).isLessThanOrEqualTo(2 + TOL);
         assertThat(u[1] + v[0]).isLessThanOrEqualTo(3 + TOL);
     }
@@ -37,8 +38,8 @@ class PlanPotentialsTest {
         double[][] uv = PlanPotentials.recover(2, 2, START, TARGET, cost, x, 1e-14, TOL);
 
         assertThat(x).containsExactly(0.5, 0, 0, 0.5);
-        assertThat(uv[0][0] + uv[1][0]).isCloseTo(0, org.assertj.core.data.Offset.offset(TOL));
-        assertThat(uv[0][1] + uv[1][1]).isCloseTo(1, org.assertj.core.data.Offset.offset(TOL));
+        assertThat(uv[0][0] + uv[1][0]).isCloseTo(0, within(TOL));
+        assertThat(uv[0][1] + uv[1][1]).isCloseTo(1, within(TOL));
         assertThat(uv[0][0] + uv[1][1]).isLessThanOrEqualTo(2 + TOL);
         assertThat(uv[0][1] + uv[1][0]).isLessThanOrEqualTo(3 + TOL);
     }
@@ -54,8 +55,8 @@ class PlanPotentialsTest {
 
         assertThat(x[1]).isZero();
         assertThat(x[2]).isZero();
-        assertThat(x[0]).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-16));
-        assertThat(x[3]).isCloseTo(0.5, org.assertj.core.data.Offset.offset(1e-16));
+        assertThat(x[0]).isCloseTo(0.5, within(1e-16));
+        assertThat(x[3]).isCloseTo(0.5, within(1e-16));
     }
 
     @Test
@@ -68,8 +69,8 @@ class PlanPotentialsTest {
 
         double[][] uv = PlanPotentials.recover(2, 2, start, target, cost, x, 1e-14, TOL);
 
-        assertThat(uv[0][0] + uv[1][0]).isCloseTo(0, org.assertj.core.data.Offset.offset(TOL));
-        assertThat(uv[0][1] + uv[1][1]).isCloseTo(1, org.assertj.core.data.Offset.offset(TOL));
+        assertThat(uv[0][0] + uv[1][0]).isCloseTo(0, within(TOL));
+        assertThat(uv[0][1] + uv[1][1]).isCloseTo(1, within(TOL));
         assertThat(uv[0][1] + uv[1][0]).isLessThanOrEqualTo(3 + TOL);
     }
 }
