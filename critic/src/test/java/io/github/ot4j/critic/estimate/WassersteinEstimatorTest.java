@@ -112,6 +112,23 @@ class WassersteinEstimatorTest {
     }
 
     @Test
+    void progressIsReportedAfterEveryIterationAndTheSameSeedGivesTheSameEstimate() {
+        CriticMethod gp = CriticMethod.enforced(GradientPenalty.wganGp(), new Adam(1e-3, 0.5, 0.9, 1e-8));
+        double[][] p = Samples.gaussian(32, new double[] {0, 0}, 1.0, 5);
+        double[][] q = Samples.gaussian(32, new double[] {1, 0}, 1.0, 6);
+        List<Integer> seen = new java.util.ArrayList<>();
+        WassersteinEstimate first = estimator(gp, 4).withBatchSize(16).estimate(p, q, COST, 3, 1.0,
+                (iteration, iterations, step) -> {
+                    assertThat(iterations).isEqualTo(4);
+                    assertThat(Double.isFinite(step.loss())).isTrue();
+                    seen.add(iteration);
+                });
+        assertThat(seen).containsExactly(1, 2, 3, 4);
+        WassersteinEstimate again = estimator(gp, 4).withBatchSize(16).estimate(p, q, COST, 3, 1.0);
+        assertThat(again.estimate()).isEqualTo(first.estimate());
+    }
+
+    @Test
     void settingsAndInputAreValidated() {
         CriticMethod gp = CriticMethod.enforced(GradientPenalty.wganGp());
         assertThatThrownBy(() -> WassersteinEstimator.of(gp).withIterations(0))
