@@ -1,5 +1,6 @@
 /**
- * Benchmarks of ot4j against its peers, run side by side on the same data in the same run (not timed tests):
- * {@link io.github.ot4j.examples.bench.ExactSolverBenchmark} times the exact solver against POT's {@code ot.emd2}.
+ * Benchmark mains (not tests): ot4j's timings next to a peer's on the same machine in the same run, on the same
+ * data, alternating the two. {@link io.github.ot4j.examples.bench.ExactSolverBenchmark} times the exact solver
+ * against POT's {@code ot.emd2}.
  */
 package io.github.ot4j.examples.bench;

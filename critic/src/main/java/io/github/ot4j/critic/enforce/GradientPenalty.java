@@ -1,0 +1,66 @@
+package io.github.ot4j.critic.enforce;
+
+import io.github.ot4j.critic.Critic;
+import io.github.ot4j.critic.internal.InputGradientPenalty;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * The gradient penalty (Gulrajani et al., "Improved Training of Wasserstein GANs", 2017):
+ * λ·E[(‖∇ₓf(x̂)‖<sub>2</sub> − 1)²] at x̂ = εy + (1 − ε)x, ε ~ U(0, 1), real row y paired with fake row x.
+ *
+ * <p>Guarantee: none hard — a soft push of the gradient norm towards 1 along the lines between real and fake
+ * samples, where the optimal critic has slope 1. Typically estimates W within a few per cent below. Cost: one
+ * extra forward and two extra matrix products per layer (the penalty's weight gradient is computed exactly by
+ * analytic double backpropagation; the critic needs piecewise-linear activations: ReLU, LeakyReLU, identity).
+ * Real and fake batches must have the same number of rows. The paper's defaults: λ = 10 with
+ * Adam(10<sup>−4</sup>, β<sub>1</sub> = 0.5, β<sub>2</sub> = 0.9).
+ *
+ * @param lambda λ, finite and &gt; 0
+ */
+public record GradientPenalty(double lambda) implements LipschitzEnforcer {
+
+    /** The WGAN-GP paper's λ = 10. */
+    public static final double DEFAULT_LAMBDA = 10.0;
+
+    /**
+     * Checks λ.
+     *
+     * @param lambda finite and &gt; 0
+     */
+    public GradientPenalty {
+        if (!(lambda > 0) || Double.isInfinite(lambda)) {
+            throw new IllegalArgumentException("lambda must be finite and > 0 but is " + lambda);
+        }
+    }
+
+    /**
+     * The penalty with weight λ.
+     *
+     * @param lambda λ
+     * @return the enforcer
+     */
+    public static GradientPenalty of(double lambda) {
+        return new GradientPenalty(lambda);
+    }
+
+    /** @return the penalty with the WGAN-GP paper's λ = 10 */
+    public static GradientPenalty wganGp() {
+        return new GradientPenalty(DEFAULT_LAMBDA);
+    }
+
+    @Override
+    public double penalty(Critic critic, INDArray real, INDArray fake, long seed) {
+        return InputGradientPenalty.compute(critic, real, fake, seed, lambda, false, null);
+    }
+
+    @Override
+    public double addPenaltyGradient(Critic critic, INDArray real, INDArray fake, Gradient gradient, long seed) {
+        return InputGradientPenalty.compute(critic, real, fake, seed, lambda, false, gradient);
+    }
+
+    @Override
+    public String name() {
+        return "gradient penalty (lambda = " + lambda + ")";
+    }
+}

@@ -1,0 +1,207 @@
+package io.github.ot4j.critic.train;
+
+import io.github.ot4j.critic.Critic;
+import io.github.ot4j.critic.enforce.GradientPenalty;
+import io.github.ot4j.critic.enforce.LipschitzEnforcer;
+import io.github.ot4j.critic.enforce.WeightClipping;
+import io.github.ot4j.critic.internal.Arrays2;
+import io.github.ot4j.critic.internal.NetworkUpdate;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.RmsProp;
+
+/**
+ * The WGAN critic update with a Lipschitz enforcer: on a batch of real rows y (m) and fake rows x (n) it
+ * minimises L = −(mean<sub>i</sub> f(y<sub>i</sub>) − mean<sub>j</sub> f(x<sub>j</sub>)) + penalty, one step of the
+ * network's DL4J updater per call.
+ *
+ * <p>Per {@link #step}: one backward pass of DL4J with ε = −1/m on the real rows and +1/n on the fake rows
+ * (the gradient of L's first term), {@link LipschitzEnforcer#addPenaltyGradient}, the updater,
+ * {@link LipschitzEnforcer#afterUpdate}. The optimiser state lives in the network's own updater (installed by
+ * the constructor), so {@code ModelSerializer.writeModel(critic.network(), file, true)} checkpoints it. A step
+ * whose loss, penalty, gradient, update or resulting parameters are not finite throws
+ * {@link CriticTrainingException} naming the quantity, with the parameters and updater state restored.
+ */
+public final class CriticTrainer implements CriticIteration {
+
+    private final Critic critic;
+    private final LipschitzEnforcer enforcer;
+    private final IUpdater updater;
+    private final NetworkUpdate update;
+
+    private CriticTrainer(Critic critic, LipschitzEnforcer enforcer, IUpdater updater) {
+        if (critic == null) {
+            throw new IllegalArgumentException("critic must not be null");
+        }
+        if (enforcer == null) {
+            throw new IllegalArgumentException("enforcer must not be null");
+        }
+        if (updater == null) {
+            throw new IllegalArgumentException("updater must not be null");
+        }
+        this.critic = critic;
+        this.enforcer = enforcer;
+        this.updater = updater.clone();
+        this.update = NetworkUpdate.install(critic, updater);
+    }
+
+    /**
+     * A trainer with the given enforcer and updater. Installs the updater in the critic's network (keeping the
+     * network's updater state if it already uses an equal updater, as after restoring a checkpoint).
+     *
+     * @param critic   the critic to train
+     * @param enforcer the Lipschitz enforcer
+     * @param updater  the DL4J updater configuration
+     * @return the trainer
+     */
+    public static CriticTrainer of(Critic critic, LipschitzEnforcer enforcer, IUpdater updater) {
+        return new CriticTrainer(critic, enforcer, updater);
+    }
+
+    /**
+     * A trainer with the enforcer's customary updater: RMSProp(5·10<sup>−5</sup>) for weight clipping
+     * (WGAN), Adam(10<sup>−4</sup>, 0.5, 0.9) for everything else (WGAN-GP).
+     *
+     * @param critic   the critic to train
+     * @param enforcer the Lipschitz enforcer
+     * @return the trainer
+     */
+    public static CriticTrainer of(Critic critic, LipschitzEnforcer enforcer) {
+        return new CriticTrainer(critic, enforcer, defaultUpdater(enforcer));
+    }
+
+    /**
+     * The WGAN recipe: weight clipping at c = 0.01 and RMSProp(5·10<sup>−5</sup>).
+     *
+     * @param critic the critic to train
+     * @return the trainer
+     */
+    public static CriticTrainer wgan(Critic critic) {
+        return of(critic, WeightClipping.wgan());
+    }
+
+    /**
+     * The WGAN-GP recipe: gradient penalty λ = 10 and Adam(10<sup>−4</sup>, 0.5, 0.9).
+     *
+     * @param critic the critic to train
+     * @return the trainer
+     */
+    public static CriticTrainer wganGp(Critic critic) {
+        return of(critic, GradientPenalty.wganGp());
+    }
+
+    /**
+     * The customary updater of an enforcer: RMSProp(5·10<sup>−5</sup>) for weight clipping, Adam(10<sup>−4</sup>,
+     * β<sub>1</sub> = 0.5, β<sub>2</sub> = 0.9) for the penalties, spectral normalisation and others.
+     *
+     * @param enforcer the enforcer
+     * @return a new updater configuration
+     */
+    public static IUpdater defaultUpdater(LipschitzEnforcer enforcer) {
+        if (enforcer instanceof WeightClipping) {
+            return new RmsProp(5e-5);
+        }
+        return new Adam(1e-4, 0.5, 0.9, 1e-8);
+    }
+
+    @Override
+    public CriticStep step(INDArray real, INDArray fake, long seed) {
+        INDArray y = Arrays2.requireFinite("real", critic.input("real", real));
+        INDArray x = Arrays2.requireFinite("fake", critic.input("fake", fake));
+        double[] parts = new double[2];
+        Gradient gradient = backpropLoss(y, x, seed, parts);
+        update.snapshot();
+        try {
+            update.apply(gradient);
+            enforcer.afterUpdate(critic, y, x);
+            update.checkParameters();
+        } catch (CriticTrainingException e) {
+            update.rollback();
+            throw e;
+        } catch (IllegalStateException e) {
+            update.rollback();
+            throw new CriticTrainingException("parameters", e.getMessage());
+        } catch (RuntimeException e) {
+            update.rollback(); // whatever failed, the critic is left as it was
+            throw e;
+        }
+        return new CriticStep(parts[0] + parts[1], -parts[0], parts[1]);
+    }
+
+    /**
+     * The loss L = −(mean f(y) − mean f(x)) + penalty that {@link #step} minimises, by forward passes; the
+     * critic is not changed.
+     *
+     * @param real the real batch y, m × d
+     * @param fake the fake batch x, n × d
+     * @param seed the seed of the penalty's random draws
+     * @return L
+     */
+    public double loss(INDArray real, INDArray fake, long seed) {
+        INDArray y = critic.input("real", real);
+        INDArray x = critic.input("fake", fake);
+        double estimate = critic.values(y).meanNumber().doubleValue() - critic.values(x).meanNumber().doubleValue();
+        return -estimate + enforcer.penalty(critic, y, x, seed);
+    }
+
+    /**
+     * The gradient of {@link #loss} with respect to the parameters, exactly as {@link #step} computes it before
+     * the updater, flattened in the order of {@code critic.network().params()}; the critic is not changed.
+     *
+     * @param real the real batch y, m × d
+     * @param fake the fake batch x, n × d
+     * @param seed the seed of the penalty's random draws
+     * @return ∂L/∂θ, a new array
+     */
+    public INDArray lossGradient(INDArray real, INDArray fake, long seed) {
+        INDArray y = critic.input("real", real);
+        INDArray x = critic.input("fake", fake);
+        return backpropLoss(y, x, seed, new double[2]).gradient().dup();
+    }
+
+    /** Backpropagates L into the network's gradient view; parts receives {WGAN loss, penalty}. */
+    private Gradient backpropLoss(INDArray y, INDArray x, long seed, double[] parts) {
+        long m = y.rows();
+        long n = x.rows();
+        INDArray batch = Nd4j.vstack(y, x);
+        INDArray epsilon = Nd4j.createUninitialized(critic.dataType(), m + n, 1);
+        epsilon.get(NDArrayIndex.interval(0, m), NDArrayIndex.all()).assign(-1.0 / m);
+        epsilon.get(NDArrayIndex.interval(m, m + n), NDArrayIndex.all()).assign(1.0 / n);
+
+        INDArray values = critic.forward(batch);
+        double wganLoss = values.mul(epsilon).sumNumber().doubleValue();
+        Gradient gradient = critic.backward(epsilon).getFirst();
+        if (!Double.isFinite(wganLoss)) {
+            throw new CriticTrainingException("loss", "the WGAN loss is not finite: " + wganLoss);
+        }
+        double penalty = enforcer.addPenaltyGradient(critic, y, x, gradient, seed);
+        if (!Double.isFinite(penalty)) {
+            throw new CriticTrainingException("penalty", "the " + enforcer.name() + " is not finite: " + penalty);
+        }
+        if (!Arrays2.allFinite(gradient.gradient())) {
+            throw new CriticTrainingException("gradient", "the critic's gradient is not finite");
+        }
+        parts[0] = wganLoss;
+        parts[1] = penalty;
+        return gradient;
+    }
+
+    @Override
+    public Critic critic() {
+        return critic;
+    }
+
+    /** @return the enforcer */
+    public LipschitzEnforcer enforcer() {
+        return enforcer;
+    }
+
+    /** @return the updater configuration installed in the network */
+    public IUpdater updater() {
+        return updater.clone();
+    }
+}

@@ -1,0 +1,210 @@
+package io.github.ot4j.critic.train;
+
+import java.util.Arrays;
+
+import io.github.ot4j.core.ExactSolver;
+import io.github.ot4j.core.ExactSolvers;
+import io.github.ot4j.core.GroundCost;
+import io.github.ot4j.core.wgants.TwoStepTarget;
+import io.github.ot4j.core.wgants.TwoStepTargets;
+import io.github.ot4j.critic.Critic;
+import io.github.ot4j.critic.enforce.WeightScaling;
+import io.github.ot4j.critic.internal.Arrays2;
+import io.github.ot4j.critic.internal.NetworkUpdate;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+
+/**
+ * The WGAN-TS critic iteration (Liu, Gu, Samaras, ICML 2018): on a batch of real rows y (m) and fake rows x (n),
+ * <ol>
+ *   <li>step 1: the exact batch targets T from ot-core ({@link TwoStepTargets}): the optimal potentials of the
+ *       batch's transport problem under the cost c, centred by the mean of all m + n targets;</li>
+ *   <li>step 2: n<sub>r</sub> regression steps on the mean squared error
+ *       (1/(m+n)) Σ (f(z<sub>k</sub>) − T<sub>k</sub>)² over the m + n batch points, each one step of the network's
+ *       DL4J updater (default Adam(10<sup>−4</sup>, 0.5, 0.999), n<sub>r</sub> = 5);</li>
+ *   <li>weight scaling ({@link WeightScaling}): f ← f/β so that f(y<sub>i</sub>) − f(x<sub>j</sub>) ≤ c<sub>ij</sub> on
+ *       the batch.</li>
+ * </ol>
+ * The batch targets are cached: a batch equal to the previous one is not solved again. A failed iteration
+ * (non-finite loss, gradient, update or parameters) throws {@link CriticTrainingException} and restores the
+ * parameters and updater state of before the iteration.
+ */
+public final class TwoStepCriticTrainer implements CriticIteration {
+
+    /** The paper's number of regression steps per critic iteration, 5. */
+    public static final int DEFAULT_REGRESSION_STEPS = 5;
+
+    private final Critic critic;
+    private final GroundCost cost;
+    private final IUpdater updater;
+    private final int regressionSteps;
+    private final ExactSolver solver;
+    private final WeightScaling scaling;
+    private final NetworkUpdate update;
+    private double[][] cachedReal;
+    private double[][] cachedFake;
+    private TwoStepTarget cachedTarget;
+
+    private TwoStepCriticTrainer(Critic critic, GroundCost cost, IUpdater updater, int regressionSteps,
+            ExactSolver solver) {
+        if (critic == null) {
+            throw new IllegalArgumentException("critic must not be null");
+        }
+        if (cost == null) {
+            throw new IllegalArgumentException("cost must not be null");
+        }
+        if (updater == null) {
+            throw new IllegalArgumentException("updater must not be null");
+        }
+        if (regressionSteps < 1) {
+            throw new IllegalArgumentException("regressionSteps must be >= 1 but is " + regressionSteps);
+        }
+        if (solver == null) {
+            throw new IllegalArgumentException("solver must not be null");
+        }
+        this.critic = critic;
+        this.cost = cost;
+        this.updater = updater.clone();
+        this.regressionSteps = regressionSteps;
+        this.solver = solver;
+        this.scaling = WeightScaling.under(cost);
+        this.update = NetworkUpdate.install(critic, updater);
+    }
+
+    /**
+     * The paper's recipe: n<sub>r</sub> = 5 regression steps of Adam(10<sup>−4</sup>, 0.5, 0.999), the default
+     * exact solver.
+     *
+     * @param critic the critic to train
+     * @param cost   the ground cost (the paper uses {@link GroundCost#cityblock()})
+     * @return the trainer
+     */
+    public static TwoStepCriticTrainer of(Critic critic, GroundCost cost) {
+        return new TwoStepCriticTrainer(critic, cost, defaultUpdater(), DEFAULT_REGRESSION_STEPS,
+                ExactSolvers.defaultSolver());
+    }
+
+    /**
+     * A trainer with a chosen regression updater and number of regression steps, and the default exact solver.
+     *
+     * @param critic          the critic to train
+     * @param cost            the ground cost
+     * @param updater         the DL4J updater of the regression
+     * @param regressionSteps n<sub>r</sub> ≥ 1
+     * @return the trainer
+     */
+    public static TwoStepCriticTrainer of(Critic critic, GroundCost cost, IUpdater updater, int regressionSteps) {
+        return new TwoStepCriticTrainer(critic, cost, updater, regressionSteps, ExactSolvers.defaultSolver());
+    }
+
+    /**
+     * A trainer with every part chosen.
+     *
+     * @param critic          the critic to train
+     * @param cost            the ground cost
+     * @param updater         the DL4J updater of the regression
+     * @param regressionSteps n<sub>r</sub> ≥ 1
+     * @param solver          the exact solver of step 1
+     * @return the trainer
+     */
+    public static TwoStepCriticTrainer of(Critic critic, GroundCost cost, IUpdater updater, int regressionSteps,
+            ExactSolver solver) {
+        return new TwoStepCriticTrainer(critic, cost, updater, regressionSteps, solver);
+    }
+
+    /** @return the paper's regression updater, Adam(10<sup>−4</sup>, β<sub>1</sub> = 0.5, β<sub>2</sub> = 0.999) */
+    public static IUpdater defaultUpdater() {
+        return new Adam(1e-4, 0.5, 0.999, 1e-8);
+    }
+
+    /**
+     * One WGAN-TS critic iteration. The seed is not used (the iteration is deterministic); it is accepted for
+     * the {@link CriticIteration} contract.
+     */
+    @Override
+    public CriticStep step(INDArray real, INDArray fake, long seed) {
+        INDArray y = Arrays2.requireFinite("real", critic.input("real", real));
+        INDArray x = Arrays2.requireFinite("fake", critic.input("fake", fake));
+        TwoStepTarget target = targets(y, x);
+        INDArray batch = Nd4j.vstack(y, x);
+        INDArray t = Nd4j.vstack(column(target.real()), column(target.fake()));
+        double loss = Double.NaN;
+        update.snapshot();
+        try {
+            for (int s = 0; s < regressionSteps; s++) {
+                INDArray residual = critic.forward(batch).sub(t);
+                loss = residual.norm2Number().doubleValue();
+                loss = loss * loss / batch.rows();
+                if (!Double.isFinite(loss)) {
+                    critic.network().clearLayersStates();
+                    throw new CriticTrainingException("loss", "the regression loss is not finite: " + loss);
+                }
+                Gradient gradient = critic.backward(residual.muli(2.0 / batch.rows())).getFirst();
+                if (!Arrays2.allFinite(gradient.gradient())) {
+                    throw new CriticTrainingException("gradient", "the critic's gradient is not finite");
+                }
+                update.apply(gradient);
+            }
+            scaling.afterUpdate(critic, y, x);
+            update.checkParameters();
+        } catch (CriticTrainingException e) {
+            update.rollback();
+            throw e;
+        } catch (IllegalStateException e) {
+            update.rollback();
+            throw new CriticTrainingException("parameters", e.getMessage());
+        } catch (RuntimeException e) {
+            update.rollback(); // whatever failed, the critic is left as it was
+            throw e;
+        }
+        double estimate = critic.values(y).meanNumber().doubleValue() - critic.values(x).meanNumber().doubleValue();
+        return new CriticStep(loss, estimate, 0.0);
+    }
+
+    /**
+     * The step-1 targets of the last batch (the exact batch distance is {@code lastTarget().distance()}).
+     *
+     * @return the targets, or null before the first step
+     */
+    public TwoStepTarget lastTarget() {
+        return cachedTarget;
+    }
+
+    private TwoStepTarget targets(INDArray y, INDArray x) {
+        double[][] real = Arrays2.rows(y);
+        double[][] fake = Arrays2.rows(x);
+        if (cachedTarget == null || !Arrays.deepEquals(real, cachedReal) || !Arrays.deepEquals(fake, cachedFake)) {
+            cachedTarget = TwoStepTargets.compute(real, fake, cost, solver);
+            cachedReal = real;
+            cachedFake = fake;
+        }
+        return cachedTarget;
+    }
+
+    private INDArray column(double[] values) {
+        return Nd4j.createFromArray(values).castTo(critic.dataType()).reshape(values.length, 1);
+    }
+
+    @Override
+    public Critic critic() {
+        return critic;
+    }
+
+    /** @return the ground cost of the targets and the scaling */
+    public GroundCost cost() {
+        return cost;
+    }
+
+    /** @return n<sub>r</sub>, the regression steps per iteration */
+    public int regressionSteps() {
+        return regressionSteps;
+    }
+
+    /** @return the regression's updater configuration */
+    public IUpdater updater() {
+        return updater.clone();
+    }
+}

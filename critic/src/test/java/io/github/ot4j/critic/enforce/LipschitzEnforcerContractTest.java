@@ -1,0 +1,94 @@
+package io.github.ot4j.critic.enforce;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.ot4j.critic.Critic;
+import io.github.ot4j.critic.CriticSpec;
+import io.github.ot4j.critic.Samples;
+import io.github.ot4j.critic.train.CriticTrainer;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.learning.config.Adam;
+
+/**
+ * The contract every {@link LipschitzEnforcer} passes: the full critic gradient (WGAN term plus the enforcer's
+ * penalty) equals central finite differences in double precision, and after training what the enforcer
+ * promises holds on fresh data.
+ */
+abstract class LipschitzEnforcerContractTest {
+
+    /** Relative (and, below magnitude 1, absolute) tolerance of the finite-difference comparison. */
+    static final double TOLERANCE = 1e-5;
+    /** The central-difference step in parameter space. */
+    static final double STEP = 1e-8;
+
+    /** @return a fresh enforcer under test */
+    abstract LipschitzEnforcer enforcer();
+
+    /**
+     * Asserts the enforcer's promise for a critic it was just applied to on the fresh batch.
+     *
+     * @param critic    the trained critic
+     * @param freshReal a real batch not seen in training
+     * @param freshFake a fake batch not seen in training
+     */
+    abstract void assertPromise(Critic critic, INDArray freshReal, INDArray freshFake);
+
+    /** @return the number of training steps before the promise is checked */
+    int trainingSteps() {
+        return 40;
+    }
+
+    static Critic smallCritic(long seed) {
+        return Critic.mlp(new CriticSpec(2, new int[] {12, 10}, Activation.LEAKYRELU, DataType.DOUBLE, seed));
+    }
+
+    static INDArray real(Critic critic, int n, long seed) {
+        return critic.batch(Samples.ring(n, 4, 2.0, new double[] {1.0, 0.0}, 0.3, seed));
+    }
+
+    static INDArray fake(Critic critic, int n, long seed) {
+        return critic.batch(Samples.gaussian(n, new double[] {0.0, 0.5}, 1.0, seed));
+    }
+
+    @Test
+    void fullCriticGradientMatchesCentralFiniteDifferences() {
+        Critic critic = smallCritic(11);
+        CriticTrainer trainer = CriticTrainer.of(critic, enforcer(), new Adam(1e-3));
+        INDArray y = real(critic, 24, 1);
+        INDArray x = fake(critic, 24, 2);
+        long seed = 5;
+        INDArray analytic = trainer.lossGradient(y, x, seed);
+        INDArray params = critic.network().params();
+        assertThat(analytic.length()).isEqualTo(params.length());
+        for (long p = 0; p < params.length(); p++) {
+            double original = params.getDouble(p);
+            params.putScalar(p, original + STEP);
+            double plus = trainer.loss(y, x, seed);
+            params.putScalar(p, original - STEP);
+            double minus = trainer.loss(y, x, seed);
+            params.putScalar(p, original);
+            double numeric = (plus - minus) / (2 * STEP);
+            double exact = analytic.getDouble(p);
+            assertThat(Math.abs(exact - numeric))
+                    .as("parameter %d: analytic %s, central difference %s", p, exact, numeric)
+                    .isLessThanOrEqualTo(TOLERANCE * Math.max(1.0, Math.abs(exact)));
+        }
+    }
+
+    @Test
+    void promiseHoldsOnFreshDataAfterTraining() {
+        Critic critic = smallCritic(21);
+        LipschitzEnforcer enforcer = enforcer();
+        CriticTrainer trainer = CriticTrainer.of(critic, enforcer, new Adam(1e-3, 0.5, 0.9, 1e-8));
+        for (int s = 0; s < trainingSteps(); s++) {
+            trainer.step(real(critic, 64, 100 + s), fake(critic, 64, 200 + s), s);
+        }
+        INDArray freshReal = real(critic, 128, 7777);
+        INDArray freshFake = fake(critic, 128, 8888);
+        enforcer.afterUpdate(critic, freshReal, freshFake);
+        assertPromise(critic, freshReal, freshFake);
+    }
+}
