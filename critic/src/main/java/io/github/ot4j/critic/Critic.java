@@ -185,11 +185,11 @@ public final class Critic {
         if (forwardRows < 0) {
             throw new IllegalStateException("backward needs a preceding forward pass");
         }
-        if (epsilon == null || epsilon.rank() != 2 || epsilon.rows() != forwardRows || epsilon.columns() != 1) {
-            throw new IllegalArgumentException("epsilon must be " + forwardRows + " x 1 but is "
-                    + (epsilon == null ? "null" : shape(epsilon)));
-        }
         try {
+            if (epsilon == null || epsilon.rank() != 2 || epsilon.rows() != forwardRows || epsilon.columns() != 1) {
+                throw new IllegalArgumentException("epsilon must be " + forwardRows + " x 1 but is "
+                        + (epsilon == null ? "null" : shape(epsilon)));
+            }
             return net.backpropGradient(epsilon.castTo(dataType), LayerWorkspaceMgr.noWorkspaces());
         } finally {
             forwardRows = -1;

@@ -8,7 +8,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 /**
  * Weight scaling (Liu, Gu, Samaras, "Two-Step Computation of the Exact GAN Wasserstein Distance", ICML 2018,
  * eq. 15): after an update, on the batch pairs (real y<sub>i</sub>, fake x<sub>j</sub>),
- * β = max(1, max<sub>c<sub>ij</sub> &gt; 0</sub> (f(y<sub>i</sub>) − f(x<sub>j</sub>)) / c<sub>ij</sub>) with
+ * β = max(1, max over pairs with c<sub>ij</sub> &gt; 0 of (f(y<sub>i</sub>) − f(x<sub>j</sub>)) / c<sub>ij</sub>) with
  * c<sub>ij</sub> = c(y<sub>i</sub>, x<sub>j</sub>), then f ← f/β — done exactly by dividing the last layer's
  * weights and bias by β (f is affine in them).
  *

@@ -10,10 +10,10 @@ import io.github.ot4j.critic.Critic;
 import io.github.ot4j.critic.CriticSpec;
 import io.github.ot4j.critic.bounds.LipschitzBounds;
 import io.github.ot4j.critic.train.CriticIteration;
+import io.github.ot4j.critic.train.CriticStep;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Estimates the optimal transport cost between two sample sets P and Q with a trained critic and reports it
@@ -120,6 +120,48 @@ public record WassersteinEstimator(CriticMethod method, int iterations, int batc
         if (cost == null) {
             throw new IllegalArgumentException("cost must not be null");
         }
+        double exact = OptimalTransport.distance(DiscreteMeasure.uniform(p), DiscreteMeasure.uniform(q), cost);
+        return estimate(p, q, cost, seed, exact);
+    }
+
+    /**
+     * As {@link #estimate(double[][], double[][], GroundCost, long)}, with the exact value already known (for
+     * instance when several methods are compared on the same sets): it is reported, not recomputed.
+     *
+     * @param p     the samples of P (the "real" side), m × d, finite
+     * @param q     the samples of Q (the "fake" side), n × d, finite
+     * @param cost  the ground cost
+     * @param seed  the seed of the critic's initialisation, the batches and the enforcer's draws
+     * @param exact the exact optimal transport cost between the uniform measures on p and q under cost
+     * @return the estimate, bounds and exact value
+     */
+    public WassersteinEstimate estimate(double[][] p, double[][] q, GroundCost cost, long seed, double exact) {
+        return estimate(p, q, cost, seed, exact, EstimationProgress.NONE);
+    }
+
+    /**
+     * As {@link #estimate(double[][], double[][], GroundCost, long, double)}, reporting progress after every
+     * critic iteration.
+     *
+     * @param p        the samples of P (the "real" side), m × d, finite
+     * @param q        the samples of Q (the "fake" side), n × d, finite
+     * @param cost     the ground cost
+     * @param seed     the seed of the critic's initialisation, the batches and the enforcer's draws
+     * @param exact    the exact optimal transport cost between the uniform measures on p and q under cost
+     * @param progress receives each iteration's {@link CriticStep}
+     * @return the estimate, bounds and exact value
+     */
+    public WassersteinEstimate estimate(double[][] p, double[][] q, GroundCost cost, long seed, double exact,
+            EstimationProgress progress) {
+        if (progress == null) {
+            throw new IllegalArgumentException("progress must not be null (use EstimationProgress.NONE)");
+        }
+        if (cost == null) {
+            throw new IllegalArgumentException("cost must not be null");
+        }
+        if (!Double.isFinite(exact) || exact < 0) {
+            throw new IllegalArgumentException("exact must be finite and >= 0 but is " + exact);
+        }
         DiscreteMeasure mu = DiscreteMeasure.uniform(p);
         DiscreteMeasure nu = DiscreteMeasure.uniform(q);
         if (mu.dimension() != nu.dimension()) {
@@ -137,18 +179,14 @@ public record WassersteinEstimator(CriticMethod method, int iterations, int batc
         int[] qIndex = range(q.length);
         for (int it = 0; it < iterations; it++) {
             long stepSeed = random.nextLong();
-            if (fullBatch) {
-                trainer.step(pAll, qAll, stepSeed);
-            } else {
-                trainer.step(pAll.getRows(sample(pIndex, b, random)), qAll.getRows(sample(qIndex, b, random)),
-                        stepSeed);
-            }
+            CriticStep step = fullBatch ? trainer.step(pAll, qAll, stepSeed)
+                    : trainer.step(pAll.getRows(sample(pIndex, b, random)), qAll.getRows(sample(qIndex, b, random)),
+                            stepSeed);
+            progress.iterationDone(it + 1, iterations, step);
         }
         double estimate = critic.values(pAll).meanNumber().doubleValue()
                 - critic.values(qAll).meanNumber().doubleValue();
         LipschitzBounds bounds = LipschitzBounds.of(critic, p, q, cost);
-        double exact = OptimalTransport.distance(mu, nu, cost);
-        Nd4j.getExecutioner().commit();
         return new WassersteinEstimate(method.name(), estimate, exact, bounds, iterations);
     }
 

@@ -125,6 +125,9 @@ public final class CriticTrainer implements CriticIteration {
         } catch (IllegalStateException e) {
             update.rollback();
             throw new CriticTrainingException("parameters", e.getMessage());
+        } catch (RuntimeException e) {
+            update.rollback(); // whatever failed, the critic is left as it was
+            throw e;
         }
         return new CriticStep(parts[0] + parts[1], -parts[0], parts[1]);
     }

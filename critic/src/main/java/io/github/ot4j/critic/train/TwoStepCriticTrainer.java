@@ -156,6 +156,9 @@ public final class TwoStepCriticTrainer implements CriticIteration {
         } catch (IllegalStateException e) {
             update.rollback();
             throw new CriticTrainingException("parameters", e.getMessage());
+        } catch (RuntimeException e) {
+            update.rollback(); // whatever failed, the critic is left as it was
+            throw e;
         }
         double estimate = critic.values(y).meanNumber().doubleValue() - critic.values(x).meanNumber().doubleValue();
         return new CriticStep(loss, estimate, 0.0);

@@ -14,21 +14,29 @@ class GradientPenaltyContractTest extends LipschitzEnforcerContractTest {
         return GradientPenalty.wganGp();
     }
 
-    /** The soft promise: gradient norms at fresh interpolates are pulled to 1. */
     /** A soft promise needs training to take effect. */
     @Override
     int trainingSteps() {
         return 300;
     }
 
+    /**
+     * The soft promise: gradient norms at fresh interpolates are pulled towards 1 — closer than those of the
+     * untrained critic, and on average within 0.3 (the optimum itself overshoots by about W/(2λ)).
+     */
     @Override
     void assertPromise(Critic critic, INDArray freshReal, INDArray freshFake) {
-        double[] norms = gradientNorms(critic, freshReal, freshFake);
-        double meanDeviation = 0;
+        double trained = meanDeviation(gradientNorms(critic, freshReal, freshFake));
+        double untrained = meanDeviation(gradientNorms(smallCritic(21), freshReal, freshFake));
+        assertThat(trained).isLessThan(0.3).isLessThan(untrained);
+    }
+
+    private static double meanDeviation(double[] norms) {
+        double sum = 0;
         for (double s : norms) {
-            meanDeviation += Math.abs(s - 1) / norms.length;
+            sum += Math.abs(s - 1) / norms.length;
         }
-        assertThat(meanDeviation).isLessThan(0.2);
+        return sum;
     }
 
     static double[] gradientNorms(Critic critic, INDArray real, INDArray fake) {

@@ -8,30 +8,156 @@ import io.github.ot4j.core.TransportPlan;
 import io.github.ot4j.core.TransportProblem;
 import io.github.ot4j.core.TransportResult;
 import io.github.ot4j.core.TransportSolverException;
-import org.ojalgo.optimisation.Expression;
-import org.ojalgo.optimisation.ExpressionsBasedModel;
+import java.time.Duration;
 import org.ojalgo.optimisation.Optimisation;
-import org.ojalgo.optimisation.Variable;
+import org.ojalgo.optimisation.linear.LinearSolver;
+import org.ojalgo.structure.Mutate1D;
 
 /**
  * The reference exact solver: the transport linear program
  * <pre>
- *   minimise Σ_ij C_ij P_ij  subject to  Σ_j P_ij = a_i,
- *   Σ_i P_ij = b_j,  P ≥ 0
+ *   minimise Σ_ij C_ij P_ij   subject to   Σ_j P_ij = a_i,   Σ_i P_ij = b_j,   P ≥ 0
  * </pre>
- * solved by ojAlgo's simplex method. The optimal potentials are recovered from the optimal plan by
- * shortest paths on its residual graph, so that u<sub>i</sub> + v<sub>j</sub> ≤ C<sub>ij</sub> holds
- * everywhere and with equality on the plan's support.
+ * solved by ojAlgo's simplex method (its revised, dual-then-primal phased simplex, handed the LP directly
+ * through {@link LinearSolver#newBuilder()}). One of the n + m equalities is implied by the others and is
+ * left out (the last target's), so the LP is always feasible.
+ *
+ * <p>By default ({@link Formulation#COLUMN_GENERATION}) ojAlgo solves a sequence of restricted LPs over a
+ * subset of the n·m plan entries. The first subset holds, for every point, the partners with the smallest
+ * C<sub>ij</sub> − f<sub>i</sub> − g<sub>j</sub> under approximate potentials (f, g) from a few entropic
+ * (Sinkhorn) iterations, plus the support of a feasible starting plan. After each solve every entry outside
+ * the subset is priced with the restricted LP's potentials, and the most negative reduced costs
+ * C<sub>ij</sub> − u<sub>i</sub> − v<sub>j</sub> join the subset. When none is negative the restricted
+ * optimum is optimal for the whole LP. {@link Formulation#FULL} hands ojAlgo all n·m entries at once. Both
+ * give an optimal answer; docs/ojalgo-lp.md compares their speed (at 512 × 512 column generation is about
+ * five times faster).
+ *
+ * <p>The potentials are recovered from the optimal plan by shortest paths on its residual graph, so that
+ * u<sub>i</sub> + v<sub>j</sub> ≤ C<sub>ij</sub> holds everywhere, with equality on the plan's support, to
+ * about 1e-12 of the largest |C<sub>ij</sub>|. Should ojAlgo's plan, optimal within ojAlgo's own
+ * tolerances, still hold a negative cycle, the cycle is cancelled first. Before returning, the solver
+ * checks that the answer's {@link TransportResult#certificate()} holds.
  *
  * <p>Any LP outcome other than optimal becomes a {@link TransportSolverException} carrying the mapped
  * {@link SolverStatus} and ojAlgo's state; a non-optimal answer is never returned.
  *
- * <p>Immutable and thread-safe: each call builds its own model.
+ * <p>Immutable and thread-safe: each call builds its own LPs. Memory O(n·m) doubles besides ojAlgo's.
  */
 public final class OjAlgoSolver implements ExactSolver {
 
-    /** Creates the solver. */
+    /** Relative tolerance of the potentials and of pricing, in units of max(1, max |C<sub>ij</sub>|). */
+    static final double COST_TOLERANCE = 1e-12;
+
+    /** Plan entries up to this fraction of the total mass are rounding noise, not support, for the potentials. */
+    static final double MASS_TOLERANCE = 1e-14;
+
+    /** How negative a plan entry from ojAlgo may be (relative to the mass) before it counts as a failure. */
+    static final double NEGATIVE_MASS_TOLERANCE = 1e-9;
+
+    /** How the transport LP is handed to ojAlgo. */
+    public enum Formulation {
+        /** All n·m plan entries in one LP: the plainest formulation, slower from a few hundred points on. */
+        FULL,
+        /** Restricted LPs grown by pricing until no plan entry outside has a negative reduced cost. */
+        COLUMN_GENERATION
+    }
+
+    /**
+     * Options of the solver.
+     *
+     * @param formulation how the LP is handed to ojAlgo
+     * @param timeLimit   the wall-clock budget of one solve, positive; when it runs out the solve ends with
+     *                    a {@link TransportSolverException} of status {@link SolverStatus#ITERATION_LIMIT}
+     */
+    public record Options(Formulation formulation, Duration timeLimit) {
+
+        /** Column generation, one hour per solve. */
+        public static final Options DEFAULT = new Options(Formulation.COLUMN_GENERATION, Duration.ofHours(1));
+
+        /**
+         * Checks the options.
+         *
+         * @param formulation how the LP is handed to ojAlgo, not null
+         * @param timeLimit   the time budget of one solve, positive
+         */
+        public Options {
+            if (formulation == null) {
+                throw new IllegalArgumentException("formulation must not be null");
+            }
+            if (timeLimit == null || timeLimit.isNegative() || timeLimit.isZero()) {
+                throw new IllegalArgumentException("timeLimit must be positive but is " + timeLimit);
+            }
+        }
+
+        /**
+         * @param formulation the formulation
+         * @return these options with another formulation
+         */
+        public Options withFormulation(Formulation formulation) {
+            return new Options(formulation, timeLimit);
+        }
+
+        /**
+         * @param timeLimit the time budget of one solve, positive
+         * @return these options with another time limit
+         */
+        public Options withTimeLimit(Duration timeLimit) {
+            return new Options(formulation, timeLimit);
+        }
+    }
+
+    /**
+     * The knobs of column generation, fixed to {@link #DEFAULT} for users and varied by the formulation
+     * benchmark.
+     *
+     * @param initialPartners    partners per point in the first restricted LP, ≥ 1
+     * @param pricedPerPoint     priced-in columns per point and round, ≥ 1
+     * @param sinkhornIterations Sinkhorn iterations for the potentials that choose the first columns; 0
+     *                           chooses the cheapest partners instead
+     * @param sinkhornEpsilon    their entropic regularisation as a fraction of max C − min C, &gt; 0
+     */
+    record Tuning(int initialPartners, int pricedPerPoint, int sinkhornIterations, double sinkhornEpsilon) {
+
+        /** The defaults chosen by the benchmark in docs/ojalgo-lp.md. */
+        static final Tuning DEFAULT = new Tuning(8, 4, 100, 0.003);
+
+        Tuning {
+            if (initialPartners < 1 || pricedPerPoint < 1 || sinkhornIterations < 0 || !(sinkhornEpsilon > 0)) {
+                throw new IllegalArgumentException("invalid tuning " + initialPartners + ", " + pricedPerPoint
+                        + ", " + sinkhornIterations + ", " + sinkhornEpsilon);
+            }
+        }
+    }
+
+    private final Options options;
+    private final Tuning tuning;
+
+    /** Creates the solver with {@link Options#DEFAULT}. */
     public OjAlgoSolver() {
+        this(Options.DEFAULT);
+    }
+
+    /**
+     * Creates the solver.
+     *
+     * @param options the options, not null
+     */
+    public OjAlgoSolver(Options options) {
+        this(options, Tuning.DEFAULT);
+    }
+
+    /** With column-generation tuning other than the default: for the formulation benchmark. */
+    OjAlgoSolver(Options options, Tuning tuning) {
+        if (options == null) {
+            throw new IllegalArgumentException("options must not be null");
+        }
+        this.options = options;
+        this.tuning = tuning;
+    }
+
+    /** @return the options */
+    public Options options() {
+        return options;
     }
 
     @Override
@@ -39,113 +165,203 @@ public final class OjAlgoSolver implements ExactSolver {
         if (problem == null) {
             throw new IllegalArgumentException("problem must not be null");
         }
+        long started = System.nanoTime();
+        long budget = options.timeLimit().toNanos();
+        int n = problem.n();
+        int m = problem.m();
+        double[] a = problem.a();
+        double[] b = balanced(problem.b(), problem.a());
         double[] cost = denseCost(problem.cost());
-        double[] x = solvePrimal(problem, cost);
-        return result(problem, cost, x);
-    }
-
-    private static double[] solvePrimal(TransportProblem problem, double[] cost) {
-        int n = problem.n();
-        int m = problem.m();
-        ExpressionsBasedModel model = new ExpressionsBasedModel();
-        Variable[] p = new Variable[n * m];
-        for (int k = 0; k < p.length; k++) {
-            p[k] = model.addVariable().lower(0).weight(cost[k]);
+        double scale = 1;
+        for (double c : cost) {
+            scale = Math.max(scale, Math.abs(c));
         }
-        for (int i = 0; i < n; i++) {
-            Expression row = model.addExpression().level(problem.a(i));
-            for (int j = 0; j < m; j++) {
-                row.set(p[i * m + j], 1);
+        double tolerance = COST_TOLERANCE * scale;
+        ColumnSet columns;
+        if (options.formulation() == Formulation.FULL) {
+            columns = ColumnSet.all(n, m);
+        } else {
+            double[][] fg = tuning.sinkhornIterations() > 0
+                    ? SinkhornStart.potentials(cost, a, b, tuning.sinkhornEpsilon() * spread(cost),
+                            tuning.sinkhornIterations())
+                    : new double[][] {new double[n], new double[m]};
+            columns = ColumnSet.initial(cost, a, b, fg[0], fg[1], tuning.initialPartners());
+        }
+        while (true) {
+            long left = budget - (System.nanoTime() - started);
+            if (left <= 0) {
+                throw new TransportSolverException(SolverStatus.ITERATION_LIMIT, "the time limit "
+                        + options.timeLimit() + " ran out after growing the " + n + " x " + m
+                        + " transport LP to " + columns.size() + " columns");
+            }
+            Restricted lp = Restricted.solve(a, b, cost, columns, left);
+            double[][] uv = PlanPotentials.recover(n, m, lp.start, lp.target, lp.cost, lp.x,
+                    MASS_TOLERANCE * problem.mass(), tolerance);
+            if (options.formulation() == Formulation.FULL
+                    || columns.addViolated(cost, uv[0], uv[1], tolerance, tuning.pricedPerPoint()) == 0) {
+                return certified(new TransportResult(problem, lp.plan(n, m), new Potentials(uv[0], uv[1])));
             }
         }
-        for (int j = 0; j < m; j++) {
-            Expression col = model.addExpression().level(problem.b(j));
+    }
+
+    /** Returns the result if its certificate holds; a safety net that should never fire. */
+    private static TransportResult certified(TransportResult result) {
+        if (!result.certificate().holds()) {
+            throw new TransportSolverException(SolverStatus.FAILED, "ojAlgo reported OPTIMAL but the answer does "
+                    + "not certify itself: " + result.certificate());
+        }
+        return result;
+    }
+
+    /** One restricted LP over the columns of a {@link ColumnSet}, solved by ojAlgo, and its plan. */
+    private static final class Restricted {
+        final int[] start;
+        final int[] target;
+        final int[] source;
+        final double[] cost;
+        final double[] x;
+
+        private Restricted(int[] start, int[] target, int[] source, double[] cost, double[] x) {
+            this.start = start;
+            this.target = target;
+            this.source = source;
+            this.cost = cost;
+            this.x = x;
+        }
+
+        static Restricted solve(double[] a, double[] b, double[] fullCost, ColumnSet columns, long nanosLeft) {
+            int n = a.length;
+            int m = b.length;
+            int[][] rows = columns.rows();
+            int[] start = rows[0];
+            int[] flat = rows[1];
+            int size = flat.length;
+            int[] target = new int[size];
+            int[] source = new int[size];
+            double[] cost = new double[size];
+            for (int k = 0; k < size; k++) {
+                source[k] = flat[k] / m;
+                target[k] = flat[k] % m;
+                cost[k] = fullCost[flat[k]];
+            }
+            LinearSolver.Builder builder = LinearSolver.newBuilder(cost);
             for (int i = 0; i < n; i++) {
-                col.set(p[i * m + j], 1);
+                Mutate1D row = builder.equality(a[i]);
+                for (int k = start[i]; k < start[i + 1]; k++) {
+                    row.set(k, 1);
+                }
             }
+            // the last target's equality is implied by the others: leaving it out keeps the LP feasible
+            Mutate1D[] col = new Mutate1D[m - 1];
+            for (int j = 0; j < m - 1; j++) {
+                col[j] = builder.equality(b[j]);
+            }
+            for (int k = 0; k < size; k++) {
+                if (target[k] < m - 1) {
+                    col[target[k]].set(k, 1);
+                }
+            }
+            Optimisation.Options o = new Optimisation.Options();
+            o.linear().dual();
+            o.sparse = Boolean.TRUE;
+            o.time_abort = Math.max(1, nanosLeft / 1_000_000);
+            long t0 = System.nanoTime();
+            Optimisation.Result result = builder.build(o).solve();
+            if (!result.getState().isOptimal()) {
+                boolean outOfTime = System.nanoTime() - t0 >= nanosLeft;
+                throw failure(result.getState(), result.getValue(), n + " x " + m + " transport LP over "
+                        + size + " columns", outOfTime);
+            }
+            double mass = 0;
+            for (double w : a) {
+                mass += w;
+            }
+            double[] x = new double[size];
+            for (int k = 0; k < size; k++) {
+                double xk = result.doubleValue(k);
+                if (!(xk >= -NEGATIVE_MASS_TOLERANCE * mass) || !Double.isFinite(xk)) {
+                    throw new TransportSolverException(SolverStatus.FAILED, "ojAlgo reported OPTIMAL with plan "
+                            + "entry P[" + source[k] + "][" + target[k] + "] = " + xk);
+                }
+                x[k] = Math.max(0, xk);
+            }
+            return new Restricted(start, target, source, cost, x);
         }
-        Optimisation.Result result = model.minimise();
-        requireOptimal(result.getState(), result.getValue(), n, m);
-        double[] x = new double[n * m];
-        for (int k = 0; k < x.length; k++) {
-            x[k] = result.doubleValue(k);
-        }
-        return x;
-    }
 
-    private static TransportResult result(TransportProblem problem, double[] cost, double[] x) {
-        int n = problem.n();
-        int m = problem.m();
-        double mass = problem.mass();
-        double threshold = 1e-14 * mass;
-        boolean[] support = new boolean[n * m];
-        int count = 0;
-        for (int k = 0; k < x.length; k++) {
-            if (x[k] < -1e-9 * mass || !Double.isFinite(x[k])) {
-                throw new TransportSolverException(SolverStatus.FAILED,
-                        "ojAlgo returned an infeasible plan entry P[" + (k / m) + "][" + (k % m) + "] = " + x[k]);
-            }
-            if (x[k] > 0) {
-                count++;
-                support[k] = x[k] > threshold;
-            }
+        TransportPlan plan(int n, int m) {
+            return TransportPlan.of(n, m, source, target, x);
         }
-        int[] rows = new int[count];
-        int[] cols = new int[count];
-        double[] masses = new double[count];
-        int e = 0;
-        double scale = 0;
-        for (int k = 0; k < x.length; k++) {
-            scale = Math.max(scale, Math.abs(cost[k]));
-            if (x[k] > 0) {
-                rows[e] = k / m;
-                cols[e] = k % m;
-                masses[e] = x[k];
-                e++;
-            }
-        }
-        double[][] uv = PlanPotentials.recover(cost, n, m, support, 1e-14 * Math.max(1, scale));
-        return new TransportResult(problem, TransportPlan.of(n, m, rows, cols, masses), new Potentials(uv[0], uv[1]));
     }
 
     /**
-     * Maps an ojAlgo outcome to ours: returns normally for an optimal state, otherwise throws.
+     * The exception for an ojAlgo outcome that is not optimal.
      *
-     * @param state the ojAlgo state
-     * @param value the objective value ojAlgo reported
-     * @param n     the number of sources, for the message
-     * @param m     the number of targets, for the message
-     * @throws TransportSolverException with the mapped status unless {@code state.isOptimal()}
+     * @param state     ojAlgo's final state, not optimal
+     * @param value     the objective value ojAlgo reported
+     * @param lp        a description of the LP, for the message
+     * @param outOfTime whether the time limit ran out, which makes the status
+     *                  {@link SolverStatus#ITERATION_LIMIT} whatever the state
+     * @return the exception, with the status {@link #statusOf(Optimisation.State)} and the state in its message
      */
-    static void requireOptimal(Optimisation.State state, double value, int n, int m) {
-        if (state != null && state.isOptimal()) {
-            return;
-        }
-        throw new TransportSolverException(statusOf(state), "ojAlgo stopped in state " + state + " with value "
-                + value + " on the " + n + " x " + m + " transport LP; no optimal answer");
+    static TransportSolverException failure(Optimisation.State state, double value, String lp, boolean outOfTime) {
+        SolverStatus status = outOfTime ? SolverStatus.ITERATION_LIMIT : statusOf(state);
+        return new TransportSolverException(status, "ojAlgo stopped in state " + state + " with objective value "
+                + value + " on the " + lp + (outOfTime ? " when the time limit ran out" : "")
+                + "; no optimal answer");
     }
 
     /**
-     * @param state an ojAlgo state
-     * @return the corresponding solver status
+     * Maps ojAlgo's state to a solver status: OPTIMAL and DISTINCT (a unique optimum) are
+     * {@link SolverStatus#OPTIMAL}; FEASIBLE (a plan not proven optimal) is {@link SolverStatus#FEASIBLE};
+     * INFEASIBLE and UNBOUNDED keep their names; every other state (APPROXIMATE, VALID, INVALID, FAILED,
+     * UNEXPLORED, or none) is {@link SolverStatus#FAILED}.
+     *
+     * @param state an ojAlgo state, possibly null
+     * @return the corresponding status
      */
     static SolverStatus statusOf(Optimisation.State state) {
         if (state == null) {
             return SolverStatus.FAILED;
         }
-        switch (state) {
-            case OPTIMAL:
-            case DISTINCT:
-                return SolverStatus.OPTIMAL;
-            case FEASIBLE:
-                return SolverStatus.FEASIBLE;
-            case INFEASIBLE:
-                return SolverStatus.INFEASIBLE;
-            case UNBOUNDED:
-                return SolverStatus.UNBOUNDED;
-            default:
-                return SolverStatus.FAILED;
+        return switch (state) {
+            case OPTIMAL, DISTINCT -> SolverStatus.OPTIMAL;
+            case FEASIBLE -> SolverStatus.FEASIBLE;
+            case INFEASIBLE -> SolverStatus.INFEASIBLE;
+            case UNBOUNDED -> SolverStatus.UNBOUNDED;
+            default -> SolverStatus.FAILED;
+        };
+    }
+
+    /**
+     * The target weights scaled to the sources' total, b·(Σa / Σb): the problem admits totals that differ
+     * by up to {@link TransportProblem#MASS_TOLERANCE}, the LP needs them equal, and scaling spreads the
+     * difference over all targets instead of leaving it on one.
+     */
+    private static double[] balanced(double[] b, double[] a) {
+        double sa = 0;
+        double sb = 0;
+        for (double w : a) {
+            sa += w;
         }
+        for (double w : b) {
+            sb += w;
+        }
+        double[] scaled = new double[b.length];
+        for (int j = 0; j < b.length; j++) {
+            scaled[j] = b[j] * (sa / sb);
+        }
+        return scaled;
+    }
+
+    /** @return max C − min C, or 1 if all costs are equal */
+    private static double spread(double[] cost) {
+        double min = Double.POSITIVE_INFINITY;
+        double max = Double.NEGATIVE_INFINITY;
+        for (double c : cost) {
+            min = Math.min(min, c);
+            max = Math.max(max, c);
+        }
+        return max > min ? max - min : 1;
     }
 
     private static double[] denseCost(CostMatrix c) {
@@ -162,6 +378,6 @@ public final class OjAlgoSolver implements ExactSolver {
 
     @Override
     public String toString() {
-        return "OjAlgoSolver";
+        return "OjAlgoSolver[" + options + "]";
     }
 }

@@ -45,6 +45,10 @@ public final class OneDimensionalSolver implements ExactSolver {
     }
 
     /**
+     * Solves the problem in closed form.
+     *
+     * @param problem a problem the closed form applies to
+     * @return the optimal answer: the monotone plan and its staircase potentials
      * @throws IllegalArgumentException if the closed form does not apply ({@link #appliesTo(TransportProblem)})
      */
     @Override
@@ -94,7 +98,13 @@ public final class OneDimensionalSolver implements ExactSolver {
         return new TransportResult(problem, plan, new Potentials(u, v));
     }
 
-    /** The warm start is not needed: the closed form costs less than reading it. */
+    /**
+     * Ignores the warm start: the closed form costs less than reading it.
+     *
+     * @param problem   a problem the closed form applies to
+     * @param warmStart ignored
+     * @return the optimal answer
+     */
     @Override
     public TransportResult solve(TransportProblem problem, Potentials warmStart) {
         return solve(problem);

@@ -18,12 +18,18 @@ import java.util.Arrays;
  * blocks of about √(n·m) arcs cyclically and take the most negative of the first block that has one. The
  * leaving arc is chosen by Cunningham's rule, which keeps the tree strongly feasible and prevents cycling.
  *
- * <p>Start: a forest of real arcs is grown greedily from the arcs of smallest reduced cost
- * C<sub>ij</sub> − u<sub>i</sub> − v<sub>j</sub> of each row and column (u = v = 0 on a cold start, the given
- * potentials on a warm start), each arc carrying as much mass as both ends still have; every component then
- * hangs from the root by an artificial arc carrying its unmet supply or demand, priced with a big-M cost
- * (Σ|C| bound) so that no optimum uses it. Every real tree arc carries positive flow, so the start is
- * strongly feasible.
+ * <p>Start: a forest of real arcs is grown greedily from the two arcs of smallest reduced cost
+ * C<sub>ij</sub> − u<sub>i</sub> − v<sub>j</sub> of each row and of each column (u = v = 0 on a cold start, the given
+ * potentials on a warm start), each arc carrying as much mass as both ends still have, so that every component
+ * keeps at most one node with mass left. Each component then hangs from the root by an artificial arc carrying
+ * that mass. Artificial costs give each component the potentials the start asks for; components that still
+ * need mass sit a big M = (max|C| + 1)·(n + m) higher, so that a path source → root → target costs more than
+ * any real path and no optimum keeps mass on an artificial arc. Every real tree arc carries positive flow and
+ * every zero-flow artificial arc points to the root, so the start is strongly feasible.
+ *
+ * <p>Pricing may use approximate costs ({@link ArcCosts.FloatDense}): every candidate is then re-priced exactly,
+ * and when the approximate prices find nothing more the search goes on with exact ones until they prove
+ * optimality.
  *
  * <p>Not thread-safe: one instance per solve.
  */
@@ -43,11 +49,13 @@ final class NetworkSimplex {
     private final int m;
     private final int root;
     private final long realArcs;
+    /** The exact costs. */
     private final ArcCosts costs;
+    /** The costs used to look for entering arcs: the exact ones, or approximations until they find none. */
+    private ArcCosts pricing;
     private final double[] supply;
     private final long maxIterations;
     private final int blockSize;
-    private double art;
 
     private final int[] parent;
     private final int[] thread;
@@ -59,6 +67,7 @@ final class NetworkSimplex {
     private final double[] flow;
     private final double[] pi;
     private final boolean[] artUp;
+    private final double[] artCost;
     private final long[] inTree;
     private int[] dirty;
 
@@ -71,13 +80,15 @@ final class NetworkSimplex {
     private double delta;
     private long nextArc;
     private long iterations;
+    private long priced;
 
     NetworkSimplex(double[] a, double[] b, ArcCosts costs, long maxIterations, int blockSize) {
         this.n = a.length;
         this.m = b.length;
         this.root = n + m;
         this.realArcs = (long) n * m;
-        this.costs = costs;
+        this.pricing = costs;
+        this.costs = costs instanceof ArcCosts.FloatDense approximate ? approximate.exact() : costs;
         this.maxIterations = maxIterations;
         this.blockSize = blockSize > 0 ? blockSize : Math.max(10, (int) Math.ceil(Math.sqrt((double) realArcs)));
         int nodes = n + m + 1;
@@ -96,6 +107,7 @@ final class NetworkSimplex {
         flow = new double[nodes];
         pi = new double[nodes];
         artUp = new boolean[nodes];
+        artCost = new double[nodes];
         inTree = new long[(int) ((realArcs + 63) >>> 6)];
         dirty = new int[64];
     }
@@ -103,6 +115,11 @@ final class NetworkSimplex {
     /** @return the number of pivots done */
     long iterations() {
         return iterations;
+    }
+
+    /** @return the number of reduced costs computed while looking for entering arcs */
+    long priced() {
+        return priced;
     }
 
     /**
@@ -118,6 +135,13 @@ final class NetworkSimplex {
         boolean synced = true;
         while (true) {
             if (!findEnteringArc()) {
+                if (pricing != costs) {
+                    // the approximate prices see nothing more: go on with exact ones until they prove optimality
+                    pricing = costs;
+                    resyncPotentials();
+                    synced = true;
+                    continue;
+                }
                 if (synced) {
                     break;
                 }
@@ -191,32 +215,58 @@ final class NetworkSimplex {
     private void initialize(double[] u, double[] v, boolean greedy) {
         int[] rowArg = new int[n];
         double[] rowBest = new double[n];
+        int[] rowArg2 = new int[n];
+        double[] rowBest2 = new double[n];
         int[] colArg = new int[m];
         double[] colBest = new double[m];
-        Arrays.fill(rowBest, Double.POSITIVE_INFINITY);
+        int[] colArg2 = new int[m];
+        double[] colBest2 = new double[m];
         Arrays.fill(colBest, Double.POSITIVE_INFINITY);
+        Arrays.fill(colBest2, Double.POSITIVE_INFINITY);
         double maxAbs = 0;
         for (int i = 0; i < n; i++) {
             double ui = u == null ? 0 : u[i];
             double best = Double.POSITIVE_INFINITY;
             int arg = 0;
+            double second = Double.POSITIVE_INFINITY;
+            int arg2 = 0;
             for (int j = 0; j < m; j++) {
-                double c = costs.cost(i, j);
+                double c = pricing.roughCost(i, j);
                 maxAbs = Math.max(maxAbs, Math.abs(c));
                 double r = c - ui - (v == null ? 0 : v[j]);
-                if (r < best) {
-                    best = r;
-                    arg = j;
+                if (r < second) {
+                    if (r < best) {
+                        second = best;
+                        arg2 = arg;
+                        best = r;
+                        arg = j;
+                    } else {
+                        second = r;
+                        arg2 = j;
+                    }
                 }
-                if (r < colBest[j]) {
-                    colBest[j] = r;
-                    colArg[j] = i;
+                if (r < colBest2[j]) {
+                    if (r < colBest[j]) {
+                        colBest2[j] = colBest[j];
+                        colArg2[j] = colArg[j];
+                        colBest[j] = r;
+                        colArg[j] = i;
+                    } else {
+                        colBest2[j] = r;
+                        colArg2[j] = i;
+                    }
                 }
             }
             rowBest[i] = best;
             rowArg[i] = arg;
+            rowBest2[i] = second;
+            rowArg2[i] = arg2;
         }
-        art = (maxAbs + 1) * (n + m);
+        double art = (maxAbs + 1) * (n + m);
+        if (!Double.isFinite(art * 4)) {
+            throw new TransportSolverException(SolverStatus.FAILED, "costs up to " + maxAbs + " are too large for the "
+                    + "network simplex's big-M start on a " + n + " x " + m + " problem");
+        }
 
         double[] residual = supply.clone();
         for (int j = 0; j < m; j++) {
@@ -229,18 +279,28 @@ final class NetworkSimplex {
         long[] forest = new long[n + m];
         int forestSize = 0;
         if (greedy) {
-            long[] order = new long[n + m];
+            int nm = n + m;
+            long[] order = new long[2 * nm];
+            int count = 0;
             for (int i = 0; i < n; i++) {
-                order[i] = sortKey(rowBest[i], i);
+                order[count++] = sortKey(rowBest[i], i);
+                if (m > 1) {
+                    order[count++] = sortKey(rowBest2[i], nm + i);
+                }
             }
             for (int j = 0; j < m; j++) {
-                order[n + j] = sortKey(colBest[j], n + j);
+                order[count++] = sortKey(colBest[j], n + j);
+                if (n > 1) {
+                    order[count++] = sortKey(colBest2[j], nm + n + j);
+                }
             }
-            Arrays.sort(order);
-            for (long key : order) {
-                int c = (int) key;
-                int i = c < n ? c : colArg[c - n];
-                int j = c < n ? rowArg[c] : c - n;
+            Arrays.sort(order, 0, count);
+            for (int k = 0; k < count; k++) {
+                int c = (int) order[k];
+                boolean secondBest = c >= nm;
+                int cc = secondBest ? c - nm : c;
+                int i = cc < n ? cc : (secondBest ? colArg2[cc - n] : colArg[cc - n]);
+                int j = cc < n ? (secondBest ? rowArg2[cc] : rowArg[cc]) : cc - n;
                 if (residual[i] > 0 && residual[n + j] > 0) {
                     int ri = find(uf, i);
                     int rj = find(uf, n + j);
@@ -268,16 +328,41 @@ final class NetworkSimplex {
         }
         int artCount = 0;
         int[] artNodes = new int[n + m];
+        double highestUp = Double.NEGATIVE_INFINITY;
+        double lowestDown = Double.POSITIVE_INFINITY;
         for (int w = 0; w < n + m; w++) {
             if (find(uf, w) == w) {
                 int r = rep[w] >= 0 ? rep[w] : w;
                 artUp[r] = r < n || residual[r] <= 0;
                 artNodes[artCount++] = r;
+                double target = startPotential(r, u, v);
+                if (artUp[r]) {
+                    highestUp = Math.max(highestUp, target);
+                } else {
+                    lowestDown = Math.min(lowestDown, target);
+                }
             }
+        }
+        // Artificial costs put each component's potentials where the start asks (π_root = 0); components that
+        // still need mass sit a big M higher, so that every path source -> root -> target costs more than any
+        // real path and no optimum keeps mass on artificial arcs.
+        double lift = art + Math.max(0, highestUp - lowestDown);
+        for (int k = 0; k < artCount; k++) {
+            int r = artNodes[k];
+            double target = startPotential(r, u, v);
+            artCost[r] = artUp[r] ? -target : target + lift;
         }
         buildTree(forest, forestSize, artNodes, artCount);
         resyncPotentials();
         resyncFlows();
+    }
+
+    /** The potential π a warm start asks for at node w: −u<sub>i</sub> at a source, v<sub>j</sub> at a target. */
+    private double startPotential(int w, double[] u, double[] v) {
+        if (u == null) {
+            return 0;
+        }
+        return w < n ? -u[w] : v[w - n];
     }
 
     /** A long that sorts like {@code (float) value} and then by {@code index}. */
@@ -393,7 +478,7 @@ final class NetworkSimplex {
         if (e < realArcs) {
             return costs.cost((int) (e / m), (int) (e % m));
         }
-        return artUp[(int) (e - realArcs)] ? 0 : art;
+        return artCost[(int) (e - realArcs)];
     }
 
     private boolean isTree(long e) {
@@ -443,12 +528,13 @@ final class NetworkSimplex {
                 int i = (int) (e / m);
                 int j = (int) (e - (long) i * m);
                 int len = (int) Math.min(Math.min(m - j, count), realArcs - scanned);
-                double r = costs.rowMin(i, j, j + len, pi[i], pi, n);
+                double r = pricing.rowMin(i, j, j + len, pi[i], pi, n, best);
                 if (r < best) {
                     best = r;
-                    bestArc = (long) i * m + costs.argmin;
+                    bestArc = (long) i * m + pricing.argmin;
                 }
                 scanned += len;
+                priced += len;
                 count -= len;
                 e += len;
                 if (e == realArcs) {
@@ -477,10 +563,12 @@ final class NetworkSimplex {
                 + " problem");
     }
 
-    private boolean accept(long e, double reduced) {
+    /** Whether arc e has, exactly, a negative reduced cost beyond rounding (then its cost is kept). */
+    private boolean accept(long e, double approximate) {
         int i = (int) (e / m);
         int j = n + (int) (e % m);
         double c = costs.cost(i, j - n);
+        double reduced = pricing == costs ? approximate : c + pi[i] - pi[j];
         if (reduced < -EPS * (Math.abs(c) + Math.abs(pi[i]) + Math.abs(pi[j]))) {
             inCost = c;
             return true;

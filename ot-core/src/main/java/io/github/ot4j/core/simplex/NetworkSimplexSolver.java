@@ -18,9 +18,10 @@ import java.util.Arrays;
  * the optimal potentials of its basis, u<sub>i</sub> + v<sub>j</sub> ≤ C<sub>ij</sub> everywhere with equality
  * on the plan.
  *
- * <p>Memory is O(n + m) plus n·m bits: the costs are read on demand, from the points for a
- * {@link CostMatrix#between point-based} Minkowski cost, or cached as doubles when n·m is at most
- * {@link Options#cacheLimit()}. A warm start from potentials of a nearby problem grows the starting basis
+ * <p>Memory is O(n + m) plus n·m bits, plus the cost cache of {@link Options}: costs are cached as doubles up
+ * to {@link Options#cacheLimit()} entries, as floats for pricing up to {@link Options#priceCacheLimit()}
+ * entries, and otherwise read on demand, from the points for a {@link CostMatrix#between point-based}
+ * Euclidean, squared Euclidean or L1 cost. A warm start from potentials of a nearby problem grows the starting basis
  * from the arcs of smallest reduced cost C<sub>ij</sub> − u<sub>i</sub> − v<sub>j</sub>.
  *
  * <p>Immutable and thread-safe: every solve works on its own state.
@@ -30,23 +31,31 @@ public final class NetworkSimplexSolver implements ExactSolver {
     /**
      * Settings of the network simplex, checked on construction.
      *
-     * @param maxIterations the most pivots a solve may take before it throws a {@link TransportSolverException}
-     *                      with {@link SolverStatus#ITERATION_LIMIT}, ≥ 1
-     * @param blockSize     the number of arcs priced per block, ≥ 1, or 0 for the default ⌈√(n·m)⌉ (at least 10)
-     * @param cacheLimit    the largest n·m for which all costs are computed once and stored as doubles
-     *                      (8·n·m bytes); above it they are recomputed on each read; ≥ 0
+     * @param maxIterations   the most pivots a solve may take before it throws a
+     *                        {@link TransportSolverException} with {@link SolverStatus#ITERATION_LIMIT}, ≥ 1
+     * @param blockSize       the number of arcs priced per block, ≥ 1, or 0 for the default ⌈√(n·m)⌉ (at least 10)
+     * @param cacheLimit      the largest n·m for which all costs are computed once and stored as doubles
+     *                        (8·n·m bytes), ≥ 0
+     * @param priceCacheLimit the largest n·m for which, above {@code cacheLimit}, the costs are stored rounded to
+     *                        floats (4·n·m bytes) to look for entering arcs, every candidate and the final
+     *                        optimality check being priced exactly from the points; above it every cost is
+     *                        computed when read (O(n + m) memory); ≥ 0
      */
-    public record Options(long maxIterations, int blockSize, long cacheLimit) {
+    public record Options(long maxIterations, int blockSize, long cacheLimit, long priceCacheLimit) {
 
-        /** The defaults: 10<sup>9</sup> pivots, block size ⌈√(n·m)⌉, costs cached up to 2<sup>22</sup> entries (32 MB). */
-        public static final Options DEFAULT = new Options(1_000_000_000L, 0, 1L << 22);
+        /**
+         * The defaults: 10<sup>9</sup> pivots, block size ⌈√(n·m)⌉, costs cached as doubles up to 2<sup>24</sup>
+         * entries (128 MiB, n = m = 4096) and as floats up to 2<sup>27</sup> entries (512 MiB, n = m = 11 585).
+         */
+        public static final Options DEFAULT = new Options(1_000_000_000L, 0, 1L << 24, 1L << 27);
 
         /**
          * Checks the settings.
          *
-         * @param maxIterations the pivot cap, ≥ 1
-         * @param blockSize     the pricing block, ≥ 1, or 0 for automatic
-         * @param cacheLimit    the largest n·m whose costs are cached, ≥ 0
+         * @param maxIterations   the pivot cap, ≥ 1
+         * @param blockSize       the pricing block, ≥ 1, or 0 for automatic
+         * @param cacheLimit      the largest n·m whose costs are cached as doubles, ≥ 0
+         * @param priceCacheLimit the largest n·m whose costs are cached as floats for pricing, ≥ 0
          */
         public Options {
             if (maxIterations < 1) {
@@ -58,6 +67,9 @@ public final class NetworkSimplexSolver implements ExactSolver {
             if (cacheLimit < 0) {
                 throw new IllegalArgumentException("cacheLimit must be >= 0 but is " + cacheLimit);
             }
+            if (priceCacheLimit < 0) {
+                throw new IllegalArgumentException("priceCacheLimit must be >= 0 but is " + priceCacheLimit);
+            }
         }
 
         /**
@@ -65,7 +77,7 @@ public final class NetworkSimplexSolver implements ExactSolver {
          * @return these options with another pivot cap
          */
         public Options withMaxIterations(long maxIterations) {
-            return new Options(maxIterations, blockSize, cacheLimit);
+            return new Options(maxIterations, blockSize, cacheLimit, priceCacheLimit);
         }
 
         /**
@@ -73,20 +85,23 @@ public final class NetworkSimplexSolver implements ExactSolver {
          * @return these options with another block size
          */
         public Options withBlockSize(int blockSize) {
-            return new Options(maxIterations, blockSize, cacheLimit);
+            return new Options(maxIterations, blockSize, cacheLimit, priceCacheLimit);
         }
 
         /**
-         * @param cacheLimit the largest n·m whose costs are cached, ≥ 0 (0 never caches)
-         * @return these options with another cache limit
+         * @param cacheLimit      the largest n·m whose costs are cached as doubles, ≥ 0 (0 never)
+         * @param priceCacheLimit the largest n·m whose costs are cached as floats for pricing, ≥ 0 (0 never)
+         * @return these options with other cache limits
          */
-        public Options withCacheLimit(long cacheLimit) {
-            return new Options(maxIterations, blockSize, cacheLimit);
+        public Options withCacheLimits(long cacheLimit, long priceCacheLimit) {
+            return new Options(maxIterations, blockSize, cacheLimit, priceCacheLimit);
         }
     }
 
+    /** The largest array the caches may allocate. */
+    private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
     private final Options options;
-    private final boolean greedyStart;
 
     /** A solver with {@link Options#DEFAULT}. */
     public NetworkSimplexSolver() {
@@ -97,15 +112,10 @@ public final class NetworkSimplexSolver implements ExactSolver {
      * @param options the settings
      */
     public NetworkSimplexSolver(Options options) {
-        this(options, true);
-    }
-
-    NetworkSimplexSolver(Options options, boolean greedyStart) {
         if (options == null) {
             throw new IllegalArgumentException("options must not be null");
         }
         this.options = options;
-        this.greedyStart = greedyStart;
     }
 
     /** @return the settings */
@@ -134,14 +144,22 @@ public final class NetworkSimplexSolver implements ExactSolver {
                     + Integer.MAX_VALUE * 64L + " arcs this solver can index");
         }
         ArcCosts costs = ArcCosts.of(problem.cost());
-        if ((long) n * m <= options.cacheLimit() && !(costs instanceof ArcCosts.Dense)) {
+        long arcs = (long) n * m;
+        ArcCosts pricing = costs;
+        if (arcs > MAX_ARRAY) {
+            arcs = Long.MAX_VALUE;
+        }
+        if (arcs <= options.cacheLimit()) {
             costs = new ArcCosts.Dense(costs, n, m);
+            pricing = costs;
+        } else if (arcs <= options.priceCacheLimit()) {
+            pricing = new ArcCosts.FloatDense(costs, n, m);
         }
         double[] a = problem.a();
         double[] b = problem.b();
-        NetworkSimplex simplex = new NetworkSimplex(a, b, costs, options.maxIterations(), options.blockSize());
+        NetworkSimplex simplex = new NetworkSimplex(a, b, pricing, options.maxIterations(), options.blockSize());
         simplex.run(warmStart == null ? null : warmStart.u(), warmStart == null ? null : warmStart.v(),
-                greedyStart);
+                true);
 
         double mass = problem.mass();
         double leftover = simplex.artificialFlow();

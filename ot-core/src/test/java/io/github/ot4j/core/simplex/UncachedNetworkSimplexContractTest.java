@@ -8,6 +8,6 @@ class UncachedNetworkSimplexContractTest extends ExactSolverContract {
 
     @Override
     protected ExactSolver solver() {
-        return new NetworkSimplexSolver(NetworkSimplexSolver.Options.DEFAULT.withCacheLimit(0).withBlockSize(7));
+        return new NetworkSimplexSolver(NetworkSimplexSolver.Options.DEFAULT.withCacheLimits(0, 0).withBlockSize(7));
     }
 }
