@@ -3,7 +3,7 @@ package io.github.ot4j.examples.bench;
 import io.github.ot4j.critic.Critic;
 import io.github.ot4j.critic.CriticSpec;
 import io.github.ot4j.critic.enforce.WeightClipping;
-import io.github.ot4j.examples.gan.Nd4jThreads;
+import io.github.ot4j.examples.critic.Nd4jThreads;
 import io.github.ot4j.gan.CriticMethod;
 import io.github.ot4j.gan.Generator;
 import io.github.ot4j.gan.GeneratorSpec;

@@ -3,6 +3,7 @@ package io.github.ot4j.examples.gan;
 import io.github.ot4j.critic.Critic;
 import io.github.ot4j.critic.CriticSpec;
 import io.github.ot4j.examples.OutputFolder;
+import io.github.ot4j.examples.critic.Nd4jThreads;
 import io.github.ot4j.gan.Generator;
 import io.github.ot4j.gan.GeneratorSpec;
 import io.github.ot4j.gan.TrainingPlan;
