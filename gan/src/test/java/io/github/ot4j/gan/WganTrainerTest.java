@@ -8,6 +8,9 @@ import io.github.ot4j.gan.checkpoint.Checkpoint;
 import io.github.ot4j.gan.checkpoint.CheckpointFile;
 import io.github.ot4j.gan.data.DataSource;
 import io.github.ot4j.gan.data.ToyDistributions;
+import io.github.ot4j.gan.monitor.ExactDistanceMonitor;
+import io.github.ot4j.gan.monitor.TrainingListener;
+import io.github.ot4j.gan.monitor.TrainingReport;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,6 +130,39 @@ class WganTrainerTest {
     @Test
     void resumingFromACheckpointIsBitIdenticalWithTwoStep() throws IOException {
         assertResumeIsBitIdentical(small(WganConfig.wganTs()));
+    }
+
+    @Test
+    void trainReportsEveryKStepsAndAtTheEndAndFinishesOnce() {
+        WganTrainer trainer = WganTrainer.create(small(WganConfig.wganTs()), Fixtures.generator(DataType.FLOAT, 1),
+                Fixtures.critic(DataType.FLOAT, 2), DATA, 3);
+        java.util.List<Long> reported = new java.util.ArrayList<>();
+        int[] finished = {0};
+        TrainingListener listener = new TrainingListener() {
+            @Override
+            public void onReport(TrainingReport report) {
+                reported.add(report.iteration());
+                assertThat(report.totalIterations()).isEqualTo(7);
+                assertThat(report.exactDistance()).isPositive();
+            }
+
+            @Override
+            public void onFinish(TrainingReport last) {
+                finished[0]++;
+                assertThat(last.iteration()).isEqualTo(7);
+            }
+        };
+        TrainingReport last = trainer.train(TrainingPlan.until(7).reportingEvery(3,
+                ExactDistanceMonitor.of(DATA.sample(20, 5))), listener);
+        assertThat(reported).containsExactly(3L, 6L, 7L);
+        assertThat(finished[0]).isEqualTo(1);
+        assertThat(last.iteration()).isEqualTo(7);
+        assertThat(trainer.train(TrainingPlan.until(7))).isNull();
+        assertThatThrownBy(() -> TrainingPlan.until(5).reportingEvery(0, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reportEvery must be at least 1");
+        assertThatThrownBy(() -> trainer.train(TrainingPlan.until(9).reportingEvery(1,
+                ExactDistanceMonitor.of(new double[][] {{1, 2, 3}}))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("dimension 3");
     }
 
     @Test
