@@ -35,8 +35,8 @@ import org.ojalgo.structure.Mutate1D;
  * <p>The potentials are recovered from the optimal plan by shortest paths on its residual graph, so that
  * u<sub>i</sub> + v<sub>j</sub> ≤ C<sub>ij</sub> holds everywhere, with equality on the plan's support, to
  * about 1e-12 of the largest |C<sub>ij</sub>|. Should ojAlgo's plan, optimal within ojAlgo's own
- * tolerances, still hold a negative cycle, the cycle is cancelled first. Before returning, the solver
- * checks that the answer's {@link TransportResult#certificate()} holds.
+ * tolerances, still hold negative cycles, they are cancelled first, within the time limit. Before
+ * returning, the solver checks that the answer's {@link TransportResult#certificate()} holds.
  *
  * <p>Any LP outcome other than optimal becomes a {@link TransportSolverException} carrying the mapped
  * {@link SolverStatus} and ojAlgo's state; a non-optimal answer is never returned.
@@ -196,7 +196,8 @@ public final class OjAlgoSolver implements ExactSolver {
             }
             Restricted lp = Restricted.solve(a, b, cost, columns, left);
             double[][] uv = PlanPotentials.recover(n, m, lp.start, lp.target, lp.cost, lp.x,
-                    MASS_TOLERANCE * problem.mass(), tolerance);
+                    MASS_TOLERANCE * problem.mass(), tolerance,
+                    Math.max(1, budget - (System.nanoTime() - started)));
             if (options.formulation() == Formulation.FULL
                     || columns.addViolated(cost, uv[0], uv[1], tolerance, tuning.pricedPerPoint()) == 0) {
                 return certified(new TransportResult(problem, lp.plan(n, m), new Potentials(uv[0], uv[1])));

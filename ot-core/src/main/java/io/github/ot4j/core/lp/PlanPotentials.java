@@ -29,16 +29,16 @@ import java.util.Arrays;
  * slightly negative cycle (or a spurious tiny entry that closes one). The search finds such a cycle in its
  * predecessor graph; the plan is then improved by moving the largest possible mass θ around the cycle
  * (adding θ on its forward arcs, removing θ from its backward arcs, which keeps both marginals) and the
- * search restarts. Each cancellation empties at least one plan entry. At the end, entries not above the
+ * search restarts. Each cancellation empties at least one plan entry and lowers the plan's cost by at least
+ * θ times the tolerance, so cancelling repairs any plan, however far from optimal the LP solver left it;
+ * cancellation goes on until no negative cycle is left, bounded only by the caller's time budget and by
+ * (n + m)² cancellations as a guard against a search that does not settle. At the end, entries not above the
  * mass tolerance are set to zero, so that the potentials are tight on every entry the plan keeps.
  */
 final class PlanPotentials {
 
     /** No predecessor arc. */
     private static final int NONE = Integer.MIN_VALUE;
-
-    /** Cancelled cycles per node before giving up. */
-    private static final int CANCELLATIONS_PER_NODE = 4;
 
     private PlanPotentials() {
     }
@@ -62,12 +62,26 @@ final class PlanPotentials {
      */
     static double[][] recover(int n, int m, int[] start, int[] target, double[] cost, double[] x,
                               double massTolerance, double tolerance) {
+        return recover(n, m, start, target, cost, x, massTolerance, tolerance, Long.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #recover(int, int, int[], int[], double[], double[], double, double)}, within a time budget.
+     *
+     * @param nanosLeft the time budget of the cancellations, in nanoseconds, &gt; 0
+     * @throws TransportSolverException with {@link SolverStatus#ITERATION_LIMIT} if the budget runs out while
+     *                                  negative cycles are still being cancelled, or {@link SolverStatus#FAILED}
+     *                                  after (n + m)² cancellations
+     */
+    static double[][] recover(int n, int m, int[] start, int[] target, double[] cost, double[] x,
+                              double massTolerance, double tolerance, long nanosLeft) {
+        long started = System.nanoTime();
         int[] source = new int[start[n]];
         for (int i = 0; i < n; i++) {
             Arrays.fill(source, start[i], start[i + 1], i);
         }
-        int limit = CANCELLATIONS_PER_NODE * (n + m);
-        for (int cancelled = 0; ; cancelled++) {
+        long limit = (long) (n + m) * (n + m);
+        for (long cancelled = 0; ; cancelled++) {
             Search search = new Search(n, m, start, target, source, cost, x, massTolerance, tolerance);
             int[] cycle = search.run();
             if (cycle == null) {
@@ -77,6 +91,10 @@ final class PlanPotentials {
             if (cancelled == limit) {
                 throw new TransportSolverException(SolverStatus.FAILED, "the LP plan is not optimal and "
                         + limit + " cancelled negative cycles did not make it so");
+            }
+            if (System.nanoTime() - started >= nanosLeft) {
+                throw new TransportSolverException(SolverStatus.ITERATION_LIMIT, "the time limit ran out after "
+                        + cancelled + " cancelled negative cycles of the LP plan");
             }
             cancel(cycle, x, search);
         }

@@ -7,12 +7,14 @@ import static org.assertj.core.api.Assertions.within;
 import io.github.ot4j.core.Certificate;
 import io.github.ot4j.core.CostMatrix;
 import io.github.ot4j.core.DiscreteMeasure;
+import io.github.ot4j.core.ExactSolvers;
 import io.github.ot4j.core.GroundCost;
 import io.github.ot4j.core.PlanEntry;
 import io.github.ot4j.core.SolverStatus;
 import io.github.ot4j.core.TransportProblem;
 import io.github.ot4j.core.TransportResult;
 import io.github.ot4j.core.TransportSolverException;
+import io.github.ot4j.core.simplex.RandomInstances;
 import java.time.Duration;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -297,6 +299,25 @@ class OjAlgoSolverTest {
                 .hasMessageContaining("timeLimit").hasMessageContaining("PT0S");
         assertThatThrownBy(() -> new OjAlgoSolver(null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("options");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = {1625})
+    void crossCheckSeedsOnceReportedAsFailuresAreCertifiedAndAgreeWithTheNetworkSimplex(long seed) {
+        // seed 1625 (196 x 138) made the first version of this solver, the FULL LP without cycle cancelling,
+        // fail with "the LP plan is not optimal": ojAlgo's plan held a slightly negative cycle
+        TransportProblem problem = RandomInstances.of(seed, 200);
+        TransportResult simplex = ExactSolvers.networkSimplex().solve(problem);
+        assertThat(simplex.certificate().holds(TOL)).as("%s", simplex.certificate()).isTrue();
+
+        for (OjAlgoSolver.Formulation formulation : OjAlgoSolver.Formulation.values()) {
+            TransportResult result = new OjAlgoSolver(OjAlgoSolver.Options.DEFAULT.withFormulation(formulation))
+                    .solve(problem);
+
+            assertCertified(result);
+            assertThat(result.value()).as("%s", formulation)
+                    .isCloseTo(simplex.value(), within(TOL * Math.max(1, Math.abs(simplex.value()))));
+        }
     }
 
     @Test

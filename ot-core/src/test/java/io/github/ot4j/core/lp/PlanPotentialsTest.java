@@ -1,7 +1,11 @@
 package io.github.ot4j.core.lp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import io.github.ot4j.core.SolverStatus;
+import io.github.ot4j.core.TransportSolverException;
 import org.junit.jupiter.api.Test;
 
 /** Tests of the recovery of potentials from a plan's residual graph. */
@@ -72,5 +76,16 @@ class PlanPotentialsTest {
         assertThat(uv[0][0] + uv[1][0]).isCloseTo(0, within(TOL));
         assertThat(uv[0][1] + uv[1][1]).isCloseTo(1, within(TOL));
         assertThat(uv[0][1] + uv[1][0]).isLessThanOrEqualTo(3 + TOL);
+    }
+
+    @Test
+    void cancellingStopsWithAnIterationLimitWhenTheTimeBudgetRunsOut() {
+        // the anti-diagonal plan holds a negative cycle; a budget of one nanosecond is spent by the first search
+        double[] cost = {0, 2, 3, 1};
+        double[] x = {0, 0.5, 0.5, 0};
+
+        assertThatThrownBy(() -> PlanPotentials.recover(2, 2, START, TARGET, cost, x, 1e-14, TOL, 1))
+                .isInstanceOfSatisfying(TransportSolverException.class,
+                        e -> assertThat(e.status()).isEqualTo(SolverStatus.ITERATION_LIMIT));
     }
 }

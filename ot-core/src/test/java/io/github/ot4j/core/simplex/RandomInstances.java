@@ -8,8 +8,11 @@ import io.github.ot4j.core.TransportProblem;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** Seeded random transport problems for the cross-checks: every built-in cost, zeros, duplicates and ties. */
-final class RandomInstances {
+/**
+ * Seeded random transport problems for the cross-checks: every built-in cost, zeros, duplicates and ties. Public
+ * so that the tests of other packages can replay a seed.
+ */
+public final class RandomInstances {
 
     static final List<GroundCost> COSTS = List.of(GroundCost.euclidean(), GroundCost.cityblock(),
             GroundCost.squaredEuclidean(), GroundCost.minkowski(3));
@@ -26,7 +29,7 @@ final class RandomInstances {
      * @param maxSize the largest n and m
      * @return the problem
      */
-    static TransportProblem of(long seed, int maxSize) {
+    public static TransportProblem of(long seed, int maxSize) {
         SplittableRandom random = new SplittableRandom(seed);
         int n = 1 + random.nextInt(maxSize);
         int m = 1 + random.nextInt(maxSize);
