@@ -22,7 +22,7 @@ import org.nd4j.linalg.learning.config.RmsProp;
  * @param generatorUpdater the generator's updater
  * @param batchSize        samples per batch (real and fake alike), ≥ 1
  */
-public record WganConfig(CriticMethod critic, IUpdater generatorUpdater, int batchSize) {
+public record WganConfig(CriticSchedule critic, IUpdater generatorUpdater, int batchSize) {
 
     /** The batch size of the papers' image experiments. */
     public static final int DEFAULT_BATCH_SIZE = 64;
@@ -51,7 +51,7 @@ public record WganConfig(CriticMethod critic, IUpdater generatorUpdater, int bat
      * @return the configuration
      */
     public static WganConfig wgan() {
-        return new WganConfig(new CriticMethod.Wasserstein(WeightClipping.wgan(), rmsProp(5e-5), 5), rmsProp(5e-5),
+        return new WganConfig(new CriticSchedule.Wasserstein(WeightClipping.wgan(), rmsProp(5e-5), 5), rmsProp(5e-5),
                 DEFAULT_BATCH_SIZE);
     }
 
@@ -73,7 +73,7 @@ public record WganConfig(CriticMethod critic, IUpdater generatorUpdater, int bat
      * @return the configuration
      */
     public static WganConfig wganGp(double lambda) {
-        return new WganConfig(new CriticMethod.Wasserstein(GradientPenalty.of(lambda), adam(0.9), 5), adam(0.9),
+        return new WganConfig(new CriticSchedule.Wasserstein(GradientPenalty.of(lambda), adam(0.9), 5), adam(0.9),
                 DEFAULT_BATCH_SIZE);
     }
 
@@ -94,7 +94,7 @@ public record WganConfig(CriticMethod critic, IUpdater generatorUpdater, int bat
      * @return the configuration
      */
     public static WganConfig wganTs() {
-        return new WganConfig(new CriticMethod.TwoStep(GroundCost.cityblock(), adam(0.999), 5), adam(0.999),
+        return new WganConfig(new CriticSchedule.TwoStep(GroundCost.cityblock(), adam(0.999), 5), adam(0.999),
                 DEFAULT_BATCH_SIZE);
     }
 
@@ -106,7 +106,7 @@ public record WganConfig(CriticMethod critic, IUpdater generatorUpdater, int bat
      * @return the configuration
      */
     public static WganConfig withEnforcer(LipschitzEnforcer enforcer) {
-        return new WganConfig(new CriticMethod.Wasserstein(enforcer, adam(0.9), 5), adam(0.9), DEFAULT_BATCH_SIZE);
+        return new WganConfig(new CriticSchedule.Wasserstein(enforcer, adam(0.9), 5), adam(0.9), DEFAULT_BATCH_SIZE);
     }
 
     /**
@@ -126,11 +126,11 @@ public record WganConfig(CriticMethod critic, IUpdater generatorUpdater, int bat
     }
 
     /**
-     * @param method how the critic is trained
+     * @param schedule how the critic is trained
      * @return the changed copy
      */
-    public WganConfig withCritic(CriticMethod method) {
-        return new WganConfig(method, generatorUpdater, batchSize);
+    public WganConfig withCritic(CriticSchedule schedule) {
+        return new WganConfig(schedule, generatorUpdater, batchSize);
     }
 
     /**
@@ -141,11 +141,11 @@ public record WganConfig(CriticMethod critic, IUpdater generatorUpdater, int bat
      * @return the changed copy
      */
     public WganConfig withCriticSteps(int steps) {
-        if (critic instanceof CriticMethod.Wasserstein w) {
-            return withCritic(new CriticMethod.Wasserstein(w.enforcer(), w.updater(), steps));
+        if (critic instanceof CriticSchedule.Wasserstein w) {
+            return withCritic(new CriticSchedule.Wasserstein(w.enforcer(), w.updater(), steps));
         }
-        CriticMethod.TwoStep t = (CriticMethod.TwoStep) critic;
-        return withCritic(new CriticMethod.TwoStep(t.cost(), t.updater(), steps));
+        CriticSchedule.TwoStep t = (CriticSchedule.TwoStep) critic;
+        return withCritic(new CriticSchedule.TwoStep(t.cost(), t.updater(), steps));
     }
 
     /**
@@ -153,11 +153,11 @@ public record WganConfig(CriticMethod critic, IUpdater generatorUpdater, int bat
      * @return the changed copy
      */
     public WganConfig withCriticUpdater(IUpdater updater) {
-        if (critic instanceof CriticMethod.Wasserstein w) {
-            return withCritic(new CriticMethod.Wasserstein(w.enforcer(), updater, w.criticSteps()));
+        if (critic instanceof CriticSchedule.Wasserstein w) {
+            return withCritic(new CriticSchedule.Wasserstein(w.enforcer(), updater, w.criticSteps()));
         }
-        CriticMethod.TwoStep t = (CriticMethod.TwoStep) critic;
-        return withCritic(new CriticMethod.TwoStep(t.cost(), updater, t.regressionSteps()));
+        CriticSchedule.TwoStep t = (CriticSchedule.TwoStep) critic;
+        return withCritic(new CriticSchedule.TwoStep(t.cost(), updater, t.regressionSteps()));
     }
 
     /**
@@ -184,7 +184,7 @@ public record WganConfig(CriticMethod critic, IUpdater generatorUpdater, int bat
      * @return the cost
      */
     public GroundCost criticCost() {
-        return critic instanceof CriticMethod.TwoStep t ? t.cost() : GroundCost.euclidean();
+        return critic instanceof CriticSchedule.TwoStep t ? t.cost() : GroundCost.euclidean();
     }
 
     /** @return a copy of the generator's updater configuration */

@@ -26,7 +26,7 @@ import java.util.List;
 
 /**
  * Trains a Wasserstein GAN: a {@link Generator} G against a {@link Critic} f, with the critic trained by a
- * {@link CriticMethod} (the WGAN loss with any Lipschitz enforcer, or WGAN-TS).
+ * {@link CriticSchedule} (the WGAN loss with any Lipschitz enforcer, or WGAN-TS).
  *
  * <p>One generator step (see {@link #step()}):
  * <ol>
@@ -85,11 +85,11 @@ public final class WganTrainer {
         this.criticIteration = criticIteration(config.critic(), critic);
     }
 
-    private static CriticIteration criticIteration(CriticMethod method, Critic critic) {
-        if (method instanceof CriticMethod.Wasserstein w) {
+    private static CriticIteration criticIteration(CriticSchedule method, Critic critic) {
+        if (method instanceof CriticSchedule.Wasserstein w) {
             return CriticTrainer.of(critic, w.enforcer(), w.updater());
         }
-        CriticMethod.TwoStep t = (CriticMethod.TwoStep) method;
+        CriticSchedule.TwoStep t = (CriticSchedule.TwoStep) method;
         return TwoStepCriticTrainer.of(critic, t.cost(), t.updater(), t.regressionSteps());
     }
 

@@ -17,23 +17,23 @@ class WganConfigTest {
     @Test
     void namedFactoriesCarryThePapersDefaults() {
         WganConfig wgan = WganConfig.wgan();
-        CriticMethod.Wasserstein w = (CriticMethod.Wasserstein) wgan.critic();
+        CriticSchedule.Wasserstein w = (CriticSchedule.Wasserstein) wgan.critic();
         assertThat(w.enforcer()).isEqualTo(new WeightClipping(0.01));
         assertThat(w.criticSteps()).isEqualTo(5);
         assertThat(((RmsProp) w.updater()).getLearningRate()).isEqualTo(5e-5);
         assertThat(((RmsProp) wgan.generatorUpdater()).getLearningRate()).isEqualTo(5e-5);
 
         WganConfig gp = WganConfig.wganGp();
-        CriticMethod.Wasserstein g = (CriticMethod.Wasserstein) gp.critic();
+        CriticSchedule.Wasserstein g = (CriticSchedule.Wasserstein) gp.critic();
         assertThat(g.enforcer()).isEqualTo(new GradientPenalty(10.0));
         assertThat(g.updater()).isEqualTo(new Adam(1e-4, 0.5, 0.9, 1e-8));
         assertThat(gp.generatorUpdater()).isEqualTo(new Adam(1e-4, 0.5, 0.9, 1e-8));
-        assertThat(((CriticMethod.Wasserstein) WganConfig.wganGpToy().critic()).enforcer())
+        assertThat(((CriticSchedule.Wasserstein) WganConfig.wganGpToy().critic()).enforcer())
                 .isEqualTo(new GradientPenalty(0.1));
         assertThat(WganConfig.wganGpToy().batchSize()).isEqualTo(256);
 
         WganConfig ts = WganConfig.wganTs();
-        CriticMethod.TwoStep t = (CriticMethod.TwoStep) ts.critic();
+        CriticSchedule.TwoStep t = (CriticSchedule.TwoStep) ts.critic();
         assertThat(t.regressionSteps()).isEqualTo(5);
         assertThat(t.criticSteps()).isEqualTo(1);
         assertThat(t.updater()).isEqualTo(new Adam(1e-4, 0.5, 0.999, 1e-8));
@@ -49,7 +49,7 @@ class WganConfigTest {
         assertThat(((Adam) c.generatorUpdater()).getLearningRate()).isEqualTo(1e-3);
         assertThat(((Adam) c.critic().updater()).getLearningRate()).isEqualTo(2e-3);
         assertThat(((Adam) c.critic().updater()).getBeta2()).isEqualTo(0.9);
-        assertThat(((CriticMethod.Wasserstein) c.critic()).enforcer()).isEqualTo(new GradientPenalty(10.0));
+        assertThat(((CriticSchedule.Wasserstein) c.critic()).enforcer()).isEqualTo(new GradientPenalty(10.0));
     }
 
     @Test

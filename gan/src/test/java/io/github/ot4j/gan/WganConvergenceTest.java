@@ -33,7 +33,7 @@ class WganConvergenceTest {
     @Test
     void wganWithWeightClippingLowersTheExactDistance() {
         WganConfig config = WganConfig.wgan()
-                .withCritic(new CriticMethod.Wasserstein(WeightClipping.of(0.1), WganConfig.wgan().critic().updater(),
+                .withCritic(new CriticSchedule.Wasserstein(WeightClipping.of(0.1), WganConfig.wgan().critic().updater(),
                         5));
         assertLowersExactDistance(config);
     }

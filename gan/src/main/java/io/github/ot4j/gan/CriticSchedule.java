@@ -9,7 +9,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * How the critic is trained between two generator steps: either the WGAN loss with a Lipschitz enforcer, or
  * the WGAN-TS two-step method.
  */
-public sealed interface CriticMethod permits CriticMethod.Wasserstein, CriticMethod.TwoStep {
+public sealed interface CriticSchedule permits CriticSchedule.Wasserstein, CriticSchedule.TwoStep {
 
     /** @return the critic's updater configuration */
     IUpdater updater();
@@ -28,7 +28,7 @@ public sealed interface CriticMethod permits CriticMethod.Wasserstein, CriticMet
      * @param updater     the critic's updater
      * @param criticSteps critic updates per generator step, ≥ 1
      */
-    record Wasserstein(LipschitzEnforcer enforcer, IUpdater updater, int criticSteps) implements CriticMethod {
+    record Wasserstein(LipschitzEnforcer enforcer, IUpdater updater, int criticSteps) implements CriticSchedule {
 
         /**
          * @param enforcer    the Lipschitz enforcer
@@ -67,7 +67,7 @@ public sealed interface CriticMethod permits CriticMethod.Wasserstein, CriticMet
      * @param updater         the critic's updater for the regression
      * @param regressionSteps MSE regression updates per critic iteration, ≥ 1
      */
-    record TwoStep(GroundCost cost, IUpdater updater, int regressionSteps) implements CriticMethod {
+    record TwoStep(GroundCost cost, IUpdater updater, int regressionSteps) implements CriticSchedule {
 
         /**
          * @param cost            the ground cost
