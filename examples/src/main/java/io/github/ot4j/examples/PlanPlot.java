@@ -3,7 +3,6 @@ package io.github.ot4j.examples;
 import io.github.ot4j.core.PlanEntry;
 import io.github.ot4j.core.TransportResult;
 import io.github.ot4j.core.io.MeasurePair;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -12,7 +11,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Draws a 2-D transport plan with XChart: source and target points, and a segment per nonzero entry. */
@@ -51,23 +49,8 @@ final class PlanPlot {
             s.setLineColor(new Color(0.3f, 0.3f, 0.3f, alpha));
             s.setLineStyle(new BasicStroke(1.2f));
         }
-        addPoints(chart, "source x (weights a)", pair.x().points(), new Color(31, 119, 180));
-        addPoints(chart, "target y (weights b)", pair.y().points(), new Color(214, 39, 40));
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
-        return file;
-    }
-
-    private static void addPoints(XYChart chart, String name, double[][] points, Color color) {
-        double[] xs = new double[points.length];
-        double[] ys = new double[points.length];
-        for (int i = 0; i < points.length; i++) {
-            xs[i] = points[i][0];
-            ys[i] = points[i][1];
-        }
-        XYSeries s = chart.addSeries(name, xs, ys);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        s.setMarker(SeriesMarkers.CIRCLE);
-        s.setMarkerColor(color);
+        Plots.scatter(chart, "source x (weights a)", pair.x().points(), new Color(31, 119, 180));
+        Plots.scatter(chart, "target y (weights b)", pair.y().points(), new Color(214, 39, 40));
+        return Plots.save(chart, file);
     }
 }

@@ -1,8 +1,8 @@
 package io.github.ot4j.examples.gan;
 
+import io.github.ot4j.examples.Plots;
 import io.github.ot4j.gan.data.Digits;
 import io.github.ot4j.gan.monitor.TrainingReport;
-import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -37,9 +37,9 @@ public final class GanPlots {
                 .build();
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setMarkerSize(4);
-        scatter(chart, "real", real, new Color(31, 119, 180, 120));
-        scatter(chart, "generated", generated, new Color(255, 127, 14, 160));
-        return save(chart, file);
+        Plots.scatter(chart, "real", real, new Color(31, 119, 180, 120));
+        Plots.scatter(chart, "generated", generated, new Color(255, 127, 14, 160));
+        return Plots.save(chart, file);
     }
 
     /**
@@ -69,7 +69,7 @@ public final class GanPlots {
         XYSeries x = chart.addSeries("exact W1 (generated vs held-out real)", it, exact);
         x.setMarker(SeriesMarkers.NONE);
         x.setLineColor(new Color(31, 119, 180));
-        return save(chart, file);
+        return Plots.save(chart, file);
     }
 
     /**
@@ -104,25 +104,6 @@ public final class GanPlots {
         }
         Files.createDirectories(file.toAbsolutePath().getParent());
         ImageIO.write(image, "png", file.toFile());
-        return file;
-    }
-
-    private static void scatter(XYChart chart, String name, double[][] points, Color color) {
-        double[] xs = new double[points.length];
-        double[] ys = new double[points.length];
-        for (int i = 0; i < points.length; i++) {
-            xs[i] = points[i][0];
-            ys[i] = points[i][1];
-        }
-        XYSeries s = chart.addSeries(name, xs, ys);
-        s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-        s.setMarker(SeriesMarkers.CIRCLE);
-        s.setMarkerColor(color);
-    }
-
-    private static Path save(XYChart chart, Path file) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
         return file;
     }
 }

@@ -1,38 +1,20 @@
 package io.github.ot4j.examples.critic;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import io.github.ot4j.examples.ExampleOutput;
+import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The critic example runs (few iterations) and prints, for each method, an est/L that never exceeds W. */
-class EstimateWassersteinExampleTest {
-
-    private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
-    private PrintStream original;
-
-    @BeforeEach
-    void capture() {
-        original = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(original);
-    }
+class EstimateWassersteinExampleTest extends ExampleOutput {
 
     @Test
     void printsEveryMethodNextToTheExactValue() {
         EstimateWassersteinExample.main(new String[] {"6"});
-        String out = captured.toString(StandardCharsets.UTF_8);
+        String out = output();
         Matcher exact = Pattern.compile("exact W1 = ([0-9.]+)").matcher(out);
         assertThat(exact.find()).isTrue();
         double w = Double.parseDouble(exact.group(1));
