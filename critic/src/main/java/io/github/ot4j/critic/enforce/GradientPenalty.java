@@ -49,6 +49,17 @@ public record GradientPenalty(double lambda) implements LipschitzEnforcer {
         return new GradientPenalty(DEFAULT_LAMBDA);
     }
 
+    /**
+     * Checks that the critic's activations are piecewise linear (ReLU, LeakyReLU, identity).
+     *
+     * @param critic the critic
+     * @throws IllegalArgumentException naming the first layer with another activation
+     */
+    @Override
+    public void validate(Critic critic) {
+        InputGradientPenalty.requirePiecewiseLinear(critic);
+    }
+
     @Override
     public double penalty(Critic critic, INDArray real, INDArray fake, long seed) {
         return InputGradientPenalty.compute(critic, real, fake, seed, lambda, false, null);

@@ -27,6 +27,16 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public interface LipschitzEnforcer {
 
     /**
+     * Checks that this enforcer can handle the critic. Called by the trainers at construction, so that an
+     * invalid combination fails before the first step. The default accepts every critic.
+     *
+     * @param critic the critic
+     * @throws IllegalArgumentException if this enforcer cannot handle the critic (naming the layer and why)
+     */
+    default void validate(Critic critic) {
+    }
+
+    /**
      * The penalty's value on a batch; 0 for enforcers without a penalty.
      *
      * @param critic the critic

@@ -47,6 +47,17 @@ public record OneSidedGradientPenalty(double lambda) implements LipschitzEnforce
         return new OneSidedGradientPenalty(DEFAULT_LAMBDA);
     }
 
+    /**
+     * Checks that the critic's activations are piecewise linear (ReLU, LeakyReLU, identity).
+     *
+     * @param critic the critic
+     * @throws IllegalArgumentException naming the first layer with another activation
+     */
+    @Override
+    public void validate(Critic critic) {
+        InputGradientPenalty.requirePiecewiseLinear(critic);
+    }
+
     @Override
     public double penalty(Critic critic, INDArray real, INDArray fake, long seed) {
         return InputGradientPenalty.compute(critic, real, fake, seed, lambda, true, null);

@@ -43,6 +43,7 @@ public final class CriticTrainer implements CriticIteration {
         if (updater == null) {
             throw new IllegalArgumentException("updater must not be null");
         }
+        enforcer.validate(critic);
         this.critic = critic;
         this.enforcer = enforcer;
         this.updater = updater.clone();
@@ -57,6 +58,8 @@ public final class CriticTrainer implements CriticIteration {
      * @param enforcer the Lipschitz enforcer
      * @param updater  the DL4J updater configuration
      * @return the trainer
+     * @throws IllegalArgumentException if an argument is null or the enforcer cannot handle the critic
+     *         ({@link LipschitzEnforcer#validate})
      */
     public static CriticTrainer of(Critic critic, LipschitzEnforcer enforcer, IUpdater updater) {
         return new CriticTrainer(critic, enforcer, updater);
@@ -69,6 +72,8 @@ public final class CriticTrainer implements CriticIteration {
      * @param critic   the critic to train
      * @param enforcer the Lipschitz enforcer
      * @return the trainer
+     * @throws IllegalArgumentException if an argument is null or the enforcer cannot handle the critic
+     *         ({@link LipschitzEnforcer#validate})
      */
     public static CriticTrainer of(Critic critic, LipschitzEnforcer enforcer) {
         return new CriticTrainer(critic, enforcer, defaultUpdater(enforcer));

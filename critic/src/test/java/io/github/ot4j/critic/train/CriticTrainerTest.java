@@ -11,6 +11,7 @@ import io.github.ot4j.critic.CriticSpec;
 import io.github.ot4j.critic.Samples;
 import io.github.ot4j.critic.enforce.GradientPenalty;
 import io.github.ot4j.critic.enforce.LipschitzEnforcer;
+import io.github.ot4j.critic.enforce.OneSidedGradientPenalty;
 import io.github.ot4j.critic.enforce.WeightClipping;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -149,6 +150,27 @@ class CriticTrainerTest {
                 .satisfies(e -> assertThat(((CriticTrainingException) e).quantity()).isEqualTo("penalty"));
         assertThat(critic.network().params()).isEqualTo(params);
         assertThat(critic.network().getIterationCount()).isZero();
+    }
+
+    @Test
+    void aGradientPenaltyOnATanhCriticIsRejectedAtConstruction() {
+        MultiLayerNetwork net = new MultiLayerNetwork(new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder()
+                .seed(1L).dataType(DataType.DOUBLE).list()
+                .layer(0, new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(2).nOut(8)
+                        .activation(Activation.TANH).build())
+                .layer(1, new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(8).nOut(1)
+                        .activation(Activation.IDENTITY).build())
+                .build());
+        net.init();
+        Critic tanh = Critic.of(net);
+        assertThatThrownBy(
+                () -> CriticTrainer.of(tanh, GradientPenalty.wganGp()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("layer 0").hasMessageContaining("tanh");
+        assertThatThrownBy(
+                () -> CriticTrainer.of(tanh, OneSidedGradientPenalty.wganLp()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("layer 0");
     }
 
     @Test
