@@ -3,7 +3,9 @@ package io.github.ot4j.critic;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -78,7 +80,8 @@ public final class Critic {
 
     /**
      * Wraps a user-configured network, which must be initialised and made of DL4J {@link DenseLayer}s only
-     * (no layer normalisation), the last with one output and the identity activation. Configure it with
+     * (no layer normalisation, no dropout or weight noise, no L1/L2/weight-decay regularisation; no DL4J output
+     * or loss layer), the last with one output and the identity activation. Configure it with
      * {@code miniBatch(false)} if you also train it with DL4J's own {@code fit}; the ot4j trainers do not depend
      * on that flag.
      *
@@ -99,12 +102,30 @@ public final class Critic {
         }
         for (int k = 0; k < n; k++) {
             Object layer = net.getLayer(k).conf().getLayer();
+            if (layer instanceof BaseOutputLayer || layer instanceof LossLayer) {
+                throw new IllegalArgumentException("net layer " + k + " must be a DenseLayer but is the output/loss "
+                        + "layer " + layer.getClass().getSimpleName() + ", which ignores an external epsilon in "
+                        + "backpropagation");
+            }
             if (!(layer instanceof DenseLayer dense)) {
                 throw new IllegalArgumentException("net layer " + k + " must be a DenseLayer but is "
                         + layer.getClass().getSimpleName());
             }
             if (dense.hasLayerNorm()) {
                 throw new IllegalArgumentException("net layer " + k + " must not use layer normalisation");
+            }
+            if (dense.getIDropout() != null) {
+                throw new IllegalArgumentException("net layer " + k + " must not use dropout (it draws from nd4j's "
+                        + "global random generator) but uses " + dense.getIDropout());
+            }
+            if (dense.getWeightNoise() != null) {
+                throw new IllegalArgumentException("net layer " + k + " must not use weight noise but uses "
+                        + dense.getWeightNoise());
+            }
+            if (!isEmpty(dense.getRegularization()) || !isEmpty(dense.getRegularizationBias())) {
+                throw new IllegalArgumentException("net layer " + k + " must not use L1/L2/weight-decay "
+                        + "regularisation but uses " + dense.getRegularization() + " on weights and "
+                        + dense.getRegularizationBias() + " on biases");
             }
         }
         DenseLayer last = (DenseLayer) net.getLayer(n - 1).conf().getLayer();
@@ -116,6 +137,10 @@ public final class Critic {
                     + last.getActivationFn());
         }
         return new Critic(net);
+    }
+
+    private static boolean isEmpty(java.util.List<?> list) {
+        return list == null || list.isEmpty();
     }
 
     /**

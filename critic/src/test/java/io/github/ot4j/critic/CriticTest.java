@@ -87,6 +87,34 @@ class CriticTest {
     }
 
     @Test
+    void rejectsDropoutRegularisationAndLossLayers() {
+        MultiLayerNetwork dropout = network(new DenseLayer.Builder().nIn(4).nOut(1).activation(Activation.IDENTITY)
+                .dropOut(0.5).build());
+        assertThatThrownBy(() -> Critic.of(dropout)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("layer 1").hasMessageContaining("dropout");
+        MultiLayerNetwork l2 = network(new DenseLayer.Builder().nIn(4).nOut(1).activation(Activation.IDENTITY)
+                .l2(1e-3).build());
+        assertThatThrownBy(() -> Critic.of(l2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("layer 1").hasMessageContaining("regularisation");
+        MultiLayerNetwork l1Bias = network(new DenseLayer.Builder().nIn(4).nOut(1).activation(Activation.IDENTITY)
+                .l1Bias(1e-3).build());
+        assertThatThrownBy(() -> Critic.of(l1Bias)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("layer 1").hasMessageContaining("regularisation");
+        MultiLayerNetwork decay = network(new DenseLayer.Builder().nIn(4).nOut(1).activation(Activation.IDENTITY)
+                .weightDecay(1e-3).build());
+        assertThatThrownBy(() -> Critic.of(decay)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("layer 1").hasMessageContaining("regularisation");
+        MultiLayerNetwork loss = network(new org.deeplearning4j.nn.conf.layers.LossLayer.Builder(
+                LossFunctions.LossFunction.MSE).activation(Activation.IDENTITY).build());
+        assertThatThrownBy(() -> Critic.of(loss)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("layer 1").hasMessageContaining("loss");
+        MultiLayerNetwork output = network(new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nIn(4).nOut(1)
+                .activation(Activation.IDENTITY).build());
+        assertThatThrownBy(() -> Critic.of(output)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("layer 1").hasMessageContaining("output");
+    }
+
+    @Test
     void rejectsBadBatches() {
         Critic critic = critic(1);
         assertThatThrownBy(() -> critic.values(Nd4j.zeros(DataType.DOUBLE, 4, 2)))
