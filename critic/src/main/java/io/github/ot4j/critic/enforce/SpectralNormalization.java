@@ -3,6 +3,7 @@ package io.github.ot4j.critic.enforce;
 import java.util.SplittableRandom;
 
 import io.github.ot4j.critic.Critic;
+import io.github.ot4j.critic.internal.Arrays2;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -70,14 +71,23 @@ public final class SpectralNormalization implements LipschitzEnforcer {
 
     /**
      * Divides every dense layer's weights by their estimated spectral norm (what {@link #afterUpdate} does).
+     * Transactional for the persistent state: the power-iteration vectors advance only if every layer's
+     * estimate is finite and &gt; 0 and the normalised weights are finite; otherwise they stay as they were (a
+     * trainer's rollback then restores a step exactly), the weights are left untouched if an estimate fails, and
+     * an {@link IllegalStateException} names the layer.
      *
      * @param critic the critic, modified in place
+     * @throws IllegalStateException if a layer's spectral norm estimate or normalised weights are not finite
+     *         and &gt; 0
      */
     public void normalize(Critic critic) {
-        ensureVectors(critic);
-        for (int k = 0; k < critic.layerCount(); k++) {
+        INDArray[] start = vectors(critic);
+        int layers = critic.layerCount();
+        INDArray[] next = new INDArray[layers];
+        double[] sigmas = new double[layers];
+        for (int k = 0; k < layers; k++) {
             INDArray w = critic.weights(k);
-            INDArray uk = u[k];
+            INDArray uk = start[k];
             double sigma = 0;
             for (int it = 0; it < powerIterations; it++) {
                 INDArray v = uk.mmul(w.transpose());             // 1 × nIn
@@ -86,35 +96,47 @@ public final class SpectralNormalization implements LipschitzEnforcer {
                 sigma = wv.norm2Number().doubleValue();
                 uk = wv.divi(Math.max(sigma, Double.MIN_NORMAL));
             }
-            u[k] = uk;
             if (!(sigma > 0) || !Double.isFinite(sigma)) {
                 throw new IllegalStateException("spectral norm estimate of layer " + k + " is " + sigma);
             }
-            w.divi(sigma);
+            next[k] = uk;
+            sigmas[k] = sigma;
         }
+        for (int k = 0; k < layers; k++) {
+            INDArray w = critic.weights(k).divi(sigmas[k]);
+            if (!Arrays2.allFinite(w)) {
+                throw new IllegalStateException("the spectral-normalised weights of layer " + k
+                        + " are not finite (sigma = " + sigmas[k] + ")");
+            }
+        }
+        // every layer succeeded: only now do the persistent vectors advance
+        owner = critic;
+        u = next;
     }
 
-    private void ensureVectors(Critic critic) {
+    /** The current vectors for this critic, or fresh ones from the seed (not yet stored). */
+    private INDArray[] vectors(Critic critic) {
         boolean fresh = owner != critic || u == null || u.length != critic.layerCount();
         if (!fresh) {
             for (int k = 0; k < u.length; k++) {
                 fresh |= u[k].columns() != critic.weights(k).columns() || u[k].dataType() != critic.dataType();
             }
         }
-        if (fresh) {
-            SplittableRandom random = new SplittableRandom(seed);
-            u = new INDArray[critic.layerCount()];
-            for (int k = 0; k < u.length; k++) {
-                int nOut = (int) critic.weights(k).columns();
-                double[] init = new double[nOut];
-                for (int j = 0; j < nOut; j++) {
-                    init[j] = random.nextGaussian();
-                }
-                INDArray vec = Nd4j.createFromArray(init).castTo(critic.dataType()).reshape(1, nOut);
-                u[k] = vec.divi(vec.norm2Number());
-            }
-            owner = critic;
+        if (!fresh) {
+            return u;
         }
+        SplittableRandom random = new SplittableRandom(seed);
+        INDArray[] init = new INDArray[critic.layerCount()];
+        for (int k = 0; k < init.length; k++) {
+            int nOut = (int) critic.weights(k).columns();
+            double[] values = new double[nOut];
+            for (int j = 0; j < nOut; j++) {
+                values[j] = random.nextGaussian();
+            }
+            INDArray vec = Nd4j.createFromArray(values).castTo(critic.dataType()).reshape(1, nOut);
+            init[k] = vec.divi(vec.norm2Number());
+        }
+        return init;
     }
 
     @Override
