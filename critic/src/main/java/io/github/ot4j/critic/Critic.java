@@ -305,10 +305,41 @@ public final class Critic {
     /**
      * Converts rows of doubles into a batch in the network's data type.
      *
-     * @param points n rows of length d
+     * @param points n ≥ 1 rows of length d, finite
      * @return the n × d matrix
+     * @throws IllegalArgumentException if {@code points} is null or empty, or a row is null, not of length d or
+     *         has a non-finite entry
      */
     public INDArray batch(double[][] points) {
+        return batch("points", points);
+    }
+
+    /**
+     * Converts rows of doubles into a batch in the network's data type, naming the argument in messages.
+     *
+     * @param name   the argument's name, for messages
+     * @param points n ≥ 1 rows of length d, finite
+     * @return the n × d matrix
+     * @throws IllegalArgumentException if {@code points} is null or empty, or a row is null, not of length d or
+     *         has a non-finite entry
+     */
+    public INDArray batch(String name, double[][] points) {
+        if (points == null || points.length == 0) {
+            throw new IllegalArgumentException(name + " must have at least one row but is "
+                    + (points == null ? "null" : "empty"));
+        }
+        for (int i = 0; i < points.length; i++) {
+            if (points[i] == null || points[i].length != inputDimension) {
+                throw new IllegalArgumentException(name + "[" + i + "] must have length " + inputDimension
+                        + " but " + (points[i] == null ? "is null" : "has " + points[i].length));
+            }
+            for (int j = 0; j < inputDimension; j++) {
+                if (!Double.isFinite(points[i][j])) {
+                    throw new IllegalArgumentException(name + "[" + i + "][" + j + "] must be finite but is "
+                            + points[i][j]);
+                }
+            }
+        }
         return Nd4j.create(points).castTo(dataType);
     }
 

@@ -127,6 +127,25 @@ class CriticTest {
     }
 
     @Test
+    void batchRejectsNullEmptyRaggedAndNonFiniteRows() {
+        Critic critic = critic(1);
+        assertThatThrownBy(() -> critic.batch(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("points");
+        assertThatThrownBy(() -> critic.batch(new double[0][])).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("points").hasMessageContaining("empty");
+        assertThatThrownBy(() -> critic.batch(new double[][] {{1, 2, 3}, null}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("points[1]");
+        assertThatThrownBy(() -> critic.batch(new double[][] {{1, 2, 3}, {1, 2}}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("points[1]")
+                .hasMessageContaining("length 3");
+        assertThatThrownBy(() -> critic.batch("p", new double[][] {{1, Double.NaN, 3}}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("p[0][1]");
+        assertThatThrownBy(() -> critic.batch(new double[][] {{1, 2, Double.POSITIVE_INFINITY}}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
+        assertThat(critic.batch(new double[][] {{1, 2, 3}}).shape()).containsExactly(1, 3);
+    }
+
+    @Test
     void specIsValidated() {
         assertThatThrownBy(() -> new CriticSpec(0, new int[] {4}, Activation.RELU, DataType.FLOAT, 1))
                 .hasMessageContaining("inputDim");

@@ -83,11 +83,14 @@ public record LipschitzBounds(double empiricalLower, double certifiedUpper) {
      * @return the largest slope, or NaN if every pair has cost 0
      */
     public static double empiricalLower(Critic critic, double[][] p, double[][] q, GroundCost cost) {
+        if (critic == null) {
+            throw new IllegalArgumentException("critic must not be null");
+        }
         if (cost == null) {
             throw new IllegalArgumentException("cost must not be null");
         }
-        double[] fp = Arrays2.vector(critic.values(critic.batch(p)));
-        double[] fq = Arrays2.vector(critic.values(critic.batch(q)));
+        double[] fp = Arrays2.vector(critic.values(critic.batch("p", p)));
+        double[] fq = Arrays2.vector(critic.values(critic.batch("q", q)));
         double best = Double.NaN;
         for (int i = 0; i < p.length; i++) {
             for (int j = 0; j < q.length; j++) {

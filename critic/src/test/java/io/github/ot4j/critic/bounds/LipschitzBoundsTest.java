@@ -1,6 +1,7 @@
 package io.github.ot4j.critic.bounds;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.github.ot4j.core.GroundCost;
@@ -78,5 +79,19 @@ class LipschitzBoundsTest {
             sigma = Math.sqrt(n);
         }
         return sigma;
+    }
+
+    @Test
+    void badPointArraysAreRejectedNamingTheArgument() {
+        Critic critic = Critic.mlp(new CriticSpec(2, new int[] {4}, Activation.RELU, DataType.DOUBLE, 6));
+        double[][] ok = {{0, 0}, {1, 1}};
+        assertThatThrownBy(() -> LipschitzBounds.of(critic, new double[0][], ok, GroundCost.euclidean()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("p must");
+        assertThatThrownBy(() -> LipschitzBounds.empiricalLower(critic, ok, new double[][] {{0, 0}, {1}},
+                GroundCost.euclidean()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("q[1]");
+        assertThatThrownBy(() -> LipschitzBounds.empiricalLower(critic, ok, new double[][] {{0, Double.NaN}},
+                GroundCost.euclidean()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("q[0][1]");
     }
 }
