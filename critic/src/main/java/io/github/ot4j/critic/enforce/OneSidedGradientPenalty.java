@@ -10,7 +10,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * ICLR 2018, WGAN-LP): λ·E[max(0, ‖∇ₓf(x̂)‖<sub>2</sub> − 1)²] at x̂ = εy + (1 − ε)x, ε ~ U(0, 1).
  *
  * <p>Guarantee: none hard — it penalises only slopes above 1, which is what the Lipschitz constraint forbids,
- * so unlike the two-sided penalty it does not push flat regions towards slope 1. Cost as
+ * so unlike the two-sided penalty it does not push flat regions towards slope 1. Like the two-sided penalty it
+ * lets the slope overshoot to about 1 + W/(2λ) and so over-estimates W by roughly that factor. Cost as
  * {@link GradientPenalty}; same restrictions (piecewise-linear activations, equal batch sizes). Default
  * λ = 10 with Adam(10<sup>−4</sup>, 0.5, 0.9).
  *

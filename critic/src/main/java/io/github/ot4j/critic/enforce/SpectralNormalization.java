@@ -13,6 +13,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * largest singular value estimated by power iteration with persistent vectors (a few iterations per update;
  * the vectors carry over, so the estimate tracks the slowly moving weights). Biases are left alone.
  *
+ * <p>This is a projection after the updater's step, not Miyato et al.'s reparametrisation: there the network
+ * computes with W/σ(W) and the gradient flows through σ(W); here the gradient is that of the unnormalised
+ * network at the current (already normalised) weights, and the weights are rescaled afterwards. The
+ * constraint is the same, the training dynamics are not.
+ *
  * <p>Guarantee: with 1-Lipschitz activations the certified bound Π σ(W<sub>k</sub>) is 1 up to the power
  * iteration's error — power iteration approaches σ from below, so the bound is ≥ 1 by that small error, which
  * shrinks as the vectors converge over the updates. Cost: per layer and iteration two matrix-vector products.

@@ -12,8 +12,10 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * c<sub>ij</sub> = c(y<sub>i</sub>, x<sub>j</sub>), then f ← f/β — done exactly by dividing the last layer's
  * weights and bias by β (f is affine in them).
  *
- * <p>Guarantee: afterwards (f(y<sub>i</sub>) − f(x<sub>j</sub>)) ≤ c<sub>ij</sub> for every batch pair, which is
- * exactly the constraint of the Kantorovich dual on the batch; it says nothing about f between the samples.
+ * <p>Guarantee: afterwards (f(y<sub>i</sub>) − f(x<sub>j</sub>)) ≤ c<sub>ij</sub> for every batch pair with
+ * c<sub>ij</sub> &gt; 0, which is the constraint of the Kantorovich dual on the batch except at coincident points:
+ * pairs with c<sub>ij</sub> = 0 are skipped (no finite β can enforce f(y<sub>i</sub>) ≤ f(x<sub>j</sub>) there), so
+ * f(y<sub>i</sub>) − f(x<sub>j</sub>) ≤ 0 is not enforced for them. It says nothing about f between the samples.
  * Cost: m·n cost evaluations and one forward pass per update. (The authors' code instead multiplies every
  * parameter by β<sup>−1/L</sup>, which equals f/β only for bias-free positively homogeneous networks; it is not
  * offered here.)
