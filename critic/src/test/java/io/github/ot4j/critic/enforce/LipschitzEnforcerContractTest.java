@@ -1,6 +1,7 @@
 package io.github.ot4j.critic.enforce;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.ot4j.critic.Critic;
 import io.github.ot4j.critic.CriticSpec;
@@ -78,16 +79,61 @@ abstract class LipschitzEnforcerContractTest {
         }
     }
 
-    @Test
-    void promiseHoldsOnFreshDataAfterTraining() {
+    /**
+     * Whether {@link LipschitzEnforcer#afterUpdate} enforces a hard promise (projection, clipping, scaling), so
+     * that one final enforcement repairs a violated promise; false for the soft penalties.
+     *
+     * @return whether the promise is hard
+     */
+    boolean hardPromise() {
+        return false;
+    }
+
+    /**
+     * Asserts that the promise is violated, for a trained critic whose parameters were doubled (hard promises
+     * only).
+     *
+     * @param critic    the critic
+     * @param freshReal a real batch not seen in training
+     * @param freshFake a fake batch not seen in training
+     */
+    void assertViolated(Critic critic, INDArray freshReal, INDArray freshFake) {
+    }
+
+    /** A critic trained as the promise tests train it, with the given enforcer. */
+    Critic trained(LipschitzEnforcer enforcer) {
         Critic critic = smallCritic(21);
-        LipschitzEnforcer enforcer = enforcer();
         CriticTrainer trainer = CriticTrainer.of(critic, enforcer, new Adam(1e-3, 0.5, 0.9, 1e-8));
         for (int s = 0; s < trainingSteps(); s++) {
             trainer.step(real(critic, 64, 100 + s), fake(critic, 64, 200 + s), s);
         }
+        return critic;
+    }
+
+    /** No enforcement at all, to compare soft promises with. */
+    static LipschitzEnforcer none() {
+        return () -> "none";
+    }
+
+    @Test
+    void promiseHoldsOnFreshDataAfterTrainingAndOneEnforcementThere() {
+        LipschitzEnforcer enforcer = enforcer();
+        Critic critic = trained(enforcer);
         INDArray freshReal = real(critic, 128, 7777);
         INDArray freshFake = fake(critic, 128, 8888);
+        enforcer.afterUpdate(critic, freshReal, freshFake);
+        assertPromise(critic, freshReal, freshFake);
+    }
+
+    @Test
+    void oneEnforcementRepairsAPromiseThatWasViolated() {
+        assumeTrue(hardPromise(), "soft promises are not enforced by a single afterUpdate");
+        LipschitzEnforcer enforcer = enforcer();
+        Critic critic = trained(enforcer);
+        INDArray freshReal = real(critic, 128, 7777);
+        INDArray freshFake = fake(critic, 128, 8888);
+        critic.network().params().muli(2.0);
+        assertViolated(critic, freshReal, freshFake);
         enforcer.afterUpdate(critic, freshReal, freshFake);
         assertPromise(critic, freshReal, freshFake);
     }

@@ -28,4 +28,15 @@ class WeightClippingContractTest extends LipschitzEnforcerContractTest {
         assertThat(bounds.certifiedUpper()).isLessThanOrEqualTo(implied);
         assertThat(bounds.empiricalLower()).isLessThanOrEqualTo(bounds.certifiedUpper());
     }
+
+    @Override
+    boolean hardPromise() {
+        return true;
+    }
+
+    /** Some parameter lies outside [−c, c]. */
+    @Override
+    void assertViolated(Critic critic, INDArray freshReal, INDArray freshFake) {
+        assertThat(critic.network().params().amaxNumber().doubleValue()).isGreaterThan(C);
+    }
 }

@@ -20,4 +20,17 @@ class WeightScalingContractTest extends LipschitzEnforcerContractTest {
                 .maxRatio(critic, freshReal, freshFake, Double.NEGATIVE_INFINITY);
         assertThat(ratio).isLessThanOrEqualTo(1.0 + 1e-12);
     }
+
+    @Override
+    boolean hardPromise() {
+        return true;
+    }
+
+    /** β &gt; 1: some pair of the batch breaks f(y_i) − f(x_j) ≤ c(y_i, x_j). */
+    @Override
+    void assertViolated(Critic critic, INDArray freshReal, INDArray freshFake) {
+        double ratio = WeightScaling.under(GroundCost.euclidean())
+                .maxRatio(critic, freshReal, freshFake, Double.NEGATIVE_INFINITY);
+        assertThat(ratio).isGreaterThan(1.0 + 1e-6);
+    }
 }
