@@ -10,6 +10,7 @@ import io.github.ot4j.gan.checkpoint.Checkpoint;
 import io.github.ot4j.gan.checkpoint.CheckpointFile;
 import io.github.ot4j.gan.data.DataSource;
 import io.github.ot4j.gan.internal.Finite;
+import io.github.ot4j.gan.internal.NetworkSnapshot;
 import io.github.ot4j.gan.internal.Seeds;
 import io.github.ot4j.gan.internal.Updaters;
 import io.github.ot4j.gan.monitor.TrainingListener;
@@ -42,7 +43,8 @@ import java.util.List;
  * without hidden state: spectral normalisation's power-iteration vectors are not checkpointed).
  *
  * <p>Reliability: a NaN or infinity in a loss, a gradient or the parameters stops training with a
- * {@link TrainingDivergedException} naming the iteration and the quantity, before anything is checkpointed.
+ * {@link TrainingDivergedException} naming the iteration and the quantity, before anything is checkpointed;
+ * the failed step is rolled back (both networks' parameters, updater state and counters are as before it).
  * Not thread-safe.
  */
 public final class WganTrainer {
@@ -127,12 +129,27 @@ public final class WganTrainer {
     }
 
     /**
-     * One generator step with its critic updates.
+     * One generator step with its critic updates. The step is atomic: if it fails, both networks' parameters,
+     * updater state and iteration counters are restored to what they were before it, and the trainer's
+     * iteration is not advanced, before the exception is rethrown.
      *
      * @return the step's losses and the critic's estimate
      * @throws TrainingDivergedException if a loss, gradient or parameter is not finite
      */
     public TrainingStep step() {
+        NetworkSnapshot generatorBefore = NetworkSnapshot.of(generator.network());
+        NetworkSnapshot criticBefore = NetworkSnapshot.of(critic.network());
+        try {
+            return uncheckedStep();
+        } catch (RuntimeException | Error e) {
+            // all-or-nothing: no critic update of a failed step and no generator update stays applied
+            generatorBefore.restore();
+            criticBefore.restore();
+            throw e;
+        }
+    }
+
+    private TrainingStep uncheckedStep() {
         long step = iteration + 1;
         int batch = config.batchSize();
         CriticStep last = null;
