@@ -94,7 +94,8 @@ class GeneratorTest {
         Generator g = Fixtures.generator(DataType.FLOAT, 1);
         assertThatThrownBy(() -> g.generate(null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> g.generate(Nd4j.zeros(DataType.FLOAT, 3, 5)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("n × 2").hasMessageContaining("[3, 5]");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("n × 2")
+                .hasMessageContaining("[3, 5]");
         assertThatThrownBy(() -> g.generate(Nd4j.zeros(DataType.FLOAT, 2)))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> g.noise(Integer.MAX_VALUE, 1)).isInstanceOf(ArithmeticException.class);
