@@ -168,6 +168,22 @@ class WganTrainerTest {
     }
 
     @Test
+    void resumingWithADifferentConfigurationIsRejectedNamingTheSetting() throws IOException {
+        WganConfig config = small(WganConfig.wganGp());
+        Path file = folder.resolve("run.ckpt");
+        WganTrainer.create(config, Fixtures.generator(DataType.FLOAT, 1), Fixtures.critic(DataType.FLOAT, 2), DATA, 3)
+                .train(TrainingPlan.until(1).checkpointingEvery(1, file));
+        assertThatThrownBy(() -> WganTrainer.resume(CheckpointFile.read(file), config.withBatchSize(16), DATA))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchSize '16'");
+        assertThatThrownBy(() -> WganTrainer.resume(CheckpointFile.read(file), config.withCriticSteps(2), DATA))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("critic");
+        assertThatThrownBy(() -> WganTrainer.resume(CheckpointFile.read(file),
+                config.withLearningRates(2e-3, 1e-3), DATA))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("generatorUpdater");
+        assertThat(WganTrainer.resume(CheckpointFile.read(file), config, DATA).iteration()).isEqualTo(1);
+    }
+
+    @Test
     void resumingFromACheckpointIsBitIdenticalWithGradientPenalty() throws IOException {
         assertResumeIsBitIdentical(small(WganConfig.wganGp()));
     }
