@@ -88,7 +88,8 @@ class DigitsTest {
         assertThatThrownBy(() -> new Digits(pixels, new int[] {1}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pixels[0][5] must be in [-1, 1]");
         assertThatThrownBy(() -> new Digits(new double[1][64], new int[] {10}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("labels[0] must be in 0..9 but is 10");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("labels[0] must be in 0..9 but is 10");
     }
 
     private static String row(int pixel, int label) {
