@@ -2,7 +2,9 @@ package io.github.ot4j.gan;
 
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
+import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -32,6 +34,18 @@ public final class Generator {
         this.network = network;
         MultiLayerConfiguration conf = network.getLayerWiseConfigurations();
         int layers = conf.getConfs().size();
+        for (int k = 0; k < layers; k++) {
+            Layer layer = conf.getConf(k).getLayer();
+            if (layer instanceof BaseOutputLayer || layer instanceof LossLayer) {
+                throw new IllegalArgumentException("network layer " + k + " is an output layer ("
+                        + layer.getClass().getSimpleName() + "), whose backpropagation ignores the critic's "
+                        + "gradient: end the generator with a DenseLayer");
+            }
+            if (layer.getIDropout() != null) {
+                throw new IllegalArgumentException("network layer " + k + " (" + layer.getClass().getSimpleName()
+                        + ") has dropout, which the generator's gradient step does not support");
+            }
+        }
         this.noiseDimension = (int) feedForward(conf.getConf(0).getLayer(), 0).getNIn();
         this.outputDimension = (int) feedForward(conf.getConf(layers - 1).getLayer(), layers - 1).getNOut();
     }
@@ -79,6 +93,8 @@ public final class Generator {
      *
      * @param network an initialised feed-forward network of dense layers, {@code miniBatch(false)}
      * @return the generator
+     * @throws IllegalArgumentException if a layer is an output or loss layer (their backpropagation ignores the
+     *                                  critic's gradient) or has dropout, naming the layer's index and type
      */
     public static Generator of(MultiLayerNetwork network) {
         if (network == null) {
@@ -120,13 +136,14 @@ public final class Generator {
      * @param n    the number of rows, ≥ 1
      * @param seed the seed
      * @return n × k noise in the network's data type
+     * @throws ArithmeticException if n·k overflows an int
      */
     public INDArray noise(int n, long seed) {
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1 but is " + n);
         }
         SplittableRandom random = new SplittableRandom(seed);
-        double[] z = new double[n * noiseDimension];
+        double[] z = new double[Math.multiplyExact(n, noiseDimension)];
         for (int i = 0; i < z.length; i++) {
             z[i] = random.nextGaussian();
         }
@@ -138,8 +155,16 @@ public final class Generator {
      *
      * @param z n × k noise
      * @return n × d samples
+     * @throws IllegalArgumentException if z is null, not a matrix or does not have k columns
      */
     public INDArray generate(INDArray z) {
+        if (z == null) {
+            throw new IllegalArgumentException("z must not be null");
+        }
+        if (z.rank() != 2 || z.columns() != noiseDimension) {
+            throw new IllegalArgumentException("z must be an n × " + noiseDimension + " matrix but has shape "
+                    + java.util.Arrays.toString(z.shape()));
+        }
         return network.output(z, false);
     }
 

@@ -4,6 +4,7 @@ import io.github.ot4j.core.GroundCost;
 import io.github.ot4j.critic.enforce.GradientPenalty;
 import io.github.ot4j.critic.enforce.LipschitzEnforcer;
 import io.github.ot4j.critic.enforce.WeightClipping;
+import io.github.ot4j.critic.enforce.WeightScaling;
 import io.github.ot4j.gan.internal.Updaters;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -134,18 +135,34 @@ public record WganConfig(CriticSchedule critic, IUpdater generatorUpdater, int b
     }
 
     /**
-     * Changes the number of critic updates per generator step (for WGAN-TS: the regression steps per critic
-     * iteration).
+     * Changes the number of critic updates per generator step of the WGAN loss. WGAN-TS does one critic iteration
+     * per generator step; change its regression steps with {@link #withRegressionSteps(int)}.
      *
      * @param steps ≥ 1
      * @return the changed copy
+     * @throws IllegalArgumentException if the schedule is WGAN-TS, or steps &lt; 1
      */
     public WganConfig withCriticSteps(int steps) {
         if (critic instanceof CriticSchedule.Wasserstein w) {
             return withCritic(new CriticSchedule.Wasserstein(w.enforcer(), w.updater(), steps));
         }
-        CriticSchedule.TwoStep t = (CriticSchedule.TwoStep) critic;
-        return withCritic(new CriticSchedule.TwoStep(t.cost(), t.updater(), steps));
+        throw new IllegalArgumentException("withCriticSteps applies to the WGAN loss, but the critic schedule is "
+                + "WGAN-TS (two-step), which does one critic iteration per generator step: use withRegressionSteps");
+    }
+
+    /**
+     * Changes the number of MSE regression updates per critic iteration of WGAN-TS (n<sub>r</sub>).
+     *
+     * @param steps ≥ 1
+     * @return the changed copy
+     * @throws IllegalArgumentException if the schedule is not WGAN-TS, or steps &lt; 1
+     */
+    public WganConfig withRegressionSteps(int steps) {
+        if (critic instanceof CriticSchedule.TwoStep t) {
+            return withCritic(new CriticSchedule.TwoStep(t.cost(), t.updater(), steps));
+        }
+        throw new IllegalArgumentException("withRegressionSteps applies to WGAN-TS, but the critic schedule is the "
+                + "WGAN loss: use withCriticSteps");
     }
 
     /**
@@ -178,13 +195,20 @@ public record WganConfig(CriticSchedule critic, IUpdater generatorUpdater, int b
     /**
      * The ground cost under which the critic's estimate approximates W<sub>1</sub>: the Euclidean distance for
      * the WGAN loss (clipping and gradient penalties bound the Euclidean gradient norm), the two-step method's
-     * own cost for WGAN-TS. Give it to the {@link io.github.ot4j.gan.monitor.ExactDistanceMonitor} so that the
+     * own cost for WGAN-TS and for the WGAN loss with {@link WeightScaling} (which rescales the critic to be
+     * 1-Lipschitz under its cost). Give it to the {@link io.github.ot4j.gan.monitor.ExactDistanceMonitor} so that the
      * estimate and the exact value are comparable.
      *
      * @return the cost
      */
     public GroundCost criticCost() {
-        return critic instanceof CriticSchedule.TwoStep t ? t.cost() : GroundCost.euclidean();
+        if (critic instanceof CriticSchedule.TwoStep t) {
+            return t.cost();
+        }
+        if (critic instanceof CriticSchedule.Wasserstein w && w.enforcer() instanceof WeightScaling scaling) {
+            return scaling.cost();
+        }
+        return GroundCost.euclidean();
     }
 
     /** @return a copy of the generator's updater configuration */

@@ -10,6 +10,7 @@ import io.github.ot4j.gan.checkpoint.Checkpoint;
 import io.github.ot4j.gan.checkpoint.CheckpointFile;
 import io.github.ot4j.gan.data.DataSource;
 import io.github.ot4j.gan.internal.Finite;
+import io.github.ot4j.gan.internal.NetworkSnapshot;
 import io.github.ot4j.gan.internal.Seeds;
 import io.github.ot4j.gan.internal.Updaters;
 import io.github.ot4j.gan.monitor.TrainingListener;
@@ -22,7 +23,9 @@ import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Trains a Wasserstein GAN: a {@link Generator} G against a {@link Critic} f, with the critic trained by a
@@ -42,7 +45,8 @@ import java.util.List;
  * without hidden state: spectral normalisation's power-iteration vectors are not checkpointed).
  *
  * <p>Reliability: a NaN or infinity in a loss, a gradient or the parameters stops training with a
- * {@link TrainingDivergedException} naming the iteration and the quantity, before anything is checkpointed.
+ * {@link TrainingDivergedException} naming the iteration and the quantity, before anything is checkpointed;
+ * the failed step is rolled back (both networks' parameters, updater state and counters are as before it).
  * Not thread-safe.
  */
 public final class WganTrainer {
@@ -117,22 +121,52 @@ public final class WganTrainer {
      * @param config     the configuration the checkpointed run used
      * @param data       the same data source
      * @return the trainer
+     * @throws IllegalArgumentException if the configuration differs from the checkpointed run's in its critic
+     *                                  schedule, generator updater or batch size (naming the setting); a
+     *                                  checkpoint that records no settings (written before they were recorded)
+     *                                  is accepted unchecked
      */
     public static WganTrainer resume(Checkpoint checkpoint, WganConfig config, DataSource data) {
-        if (checkpoint == null) {
-            throw new IllegalArgumentException("checkpoint must not be null");
+        if (checkpoint == null || config == null) {
+            throw new IllegalArgumentException("checkpoint and config must not be null");
+        }
+        if (!checkpoint.settings().isEmpty()) {
+            Map<String, String> expected = settings(config);
+            for (Map.Entry<String, String> setting : expected.entrySet()) {
+                String stored = checkpoint.settings().get(setting.getKey());
+                if (!setting.getValue().equals(stored)) {
+                    throw new IllegalArgumentException("the configuration's " + setting.getKey() + " '"
+                            + setting.getValue() + "' differs from the checkpointed run's '" + stored
+                            + "': resuming would not continue that run");
+                }
+            }
         }
         return new WganTrainer(config, Generator.of(checkpoint.generator()), Critic.of(checkpoint.critic()), data,
                 checkpoint.seed(), checkpoint.iteration());
     }
 
     /**
-     * One generator step with its critic updates.
+     * One generator step with its critic updates. The step is atomic: if it fails, both networks' parameters,
+     * updater state and iteration counters are restored to what they were before it, and the trainer's
+     * iteration is not advanced, before the exception is rethrown.
      *
      * @return the step's losses and the critic's estimate
      * @throws TrainingDivergedException if a loss, gradient or parameter is not finite
      */
     public TrainingStep step() {
+        NetworkSnapshot generatorBefore = NetworkSnapshot.of(generator.network());
+        NetworkSnapshot criticBefore = NetworkSnapshot.of(critic.network());
+        try {
+            return uncheckedStep();
+        } catch (RuntimeException | Error e) {
+            // all-or-nothing: no critic update of a failed step and no generator update stays applied
+            generatorBefore.restore();
+            criticBefore.restore();
+            throw e;
+        }
+    }
+
+    private TrainingStep uncheckedStep() {
         long step = iteration + 1;
         int batch = config.batchSize();
         CriticStep last = null;
@@ -270,10 +304,20 @@ public final class WganTrainer {
     /**
      * The current state, referring to the live networks (write it with {@link CheckpointFile#write}).
      *
-     * @return both networks with their updaters, the iteration and the seed
+     * @return both networks with their updaters, the iteration, the seed and the settings a resumed run must
+     *         repeat
      */
     public Checkpoint checkpoint() {
-        return new Checkpoint(generator.network(), critic.network(), iteration, seed);
+        return new Checkpoint(generator.network(), critic.network(), iteration, seed, settings(config));
+    }
+
+    /** The settings a resumed run must repeat: the critic schedule, the generator updater and the batch size. */
+    private static Map<String, String> settings(WganConfig config) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        settings.put("critic", config.critic().describe());
+        settings.put("generatorUpdater", config.generatorUpdater().toString());
+        settings.put("batchSize", Integer.toString(config.batchSize()));
+        return settings;
     }
 
     /** @return generator steps done */

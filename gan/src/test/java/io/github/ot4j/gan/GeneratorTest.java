@@ -1,6 +1,12 @@
 package io.github.ot4j.gan;
 
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 
@@ -56,5 +62,42 @@ class GeneratorTest {
         assertThatThrownBy(() -> new GeneratorSpec(2, new int[] {4}, 2, Activation.RELU, Activation.IDENTITY,
                 DataType.HALF, 1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("dataType must be FLOAT or DOUBLE but is HALF");
+    }
+
+    private static MultiLayerNetwork network(org.deeplearning4j.nn.conf.layers.Layer last, boolean dropout) {
+        DenseLayer.Builder first = new DenseLayer.Builder().nIn(2).nOut(4).activation(Activation.RELU);
+        if (dropout) {
+            first.dropOut(0.5);
+        }
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(1).miniBatch(false)
+                .list().layer(first.build()).layer(last).build());
+        net.init();
+        return net;
+    }
+
+    @Test
+    void ofRejectsOutputLayersAndDropoutNamingTheLayer() {
+        DenseLayer dense = new DenseLayer.Builder().nIn(4).nOut(2).activation(Activation.IDENTITY).build();
+        assertThat(Generator.of(network(dense, false)).outputDimension()).isEqualTo(2);
+        assertThatThrownBy(() -> Generator.of(network(new OutputLayer.Builder(LossFunctions.LossFunction.MSE)
+                .nIn(4).nOut(2).activation(Activation.IDENTITY).build(), false)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("layer 1")
+                .hasMessageContaining("OutputLayer");
+        assertThatThrownBy(() -> Generator.of(network(new DenseLayer.Builder().nIn(4).nOut(2)
+                .activation(Activation.IDENTITY).build(), true)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("layer 0")
+                .hasMessageContaining("DenseLayer").hasMessageContaining("dropout");
+    }
+
+    @Test
+    void generateAndNoiseValidateTheirArguments() {
+        Generator g = Fixtures.generator(DataType.FLOAT, 1);
+        assertThatThrownBy(() -> g.generate(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> g.generate(Nd4j.zeros(DataType.FLOAT, 3, 5)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("n × 2")
+                .hasMessageContaining("[3, 5]");
+        assertThatThrownBy(() -> g.generate(Nd4j.zeros(DataType.FLOAT, 2)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> g.noise(Integer.MAX_VALUE, 1)).isInstanceOf(ArithmeticException.class);
     }
 }

@@ -2,6 +2,8 @@ package io.github.ot4j.gan;
 
 import io.github.ot4j.critic.enforce.GradientPenalty;
 import io.github.ot4j.critic.enforce.WeightClipping;
+import io.github.ot4j.critic.enforce.WeightScaling;
+import io.github.ot4j.core.GroundCost;
 import io.github.ot4j.gan.data.ToyDistributions;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -53,6 +55,24 @@ class WganConfigTest {
     }
 
     @Test
+    void criticAndRegressionStepsApplyOnlyToTheirOwnMode() {
+        assertThatThrownBy(() -> WganConfig.wganTs().withCriticSteps(3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WGAN-TS");
+        assertThatThrownBy(() -> WganConfig.wganGp().withRegressionSteps(3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WGAN loss");
+        CriticSchedule.TwoStep t = (CriticSchedule.TwoStep) WganConfig.wganTs().withRegressionSteps(7).critic();
+        assertThat(t.regressionSteps()).isEqualTo(7);
+        assertThat(t.criticSteps()).isEqualTo(1);
+    }
+
+    @Test
+    void criticCostFollowsWeightScalingsCost() {
+        GroundCost l1 = GroundCost.cityblock();
+        assertThat(WganConfig.withEnforcer(WeightScaling.under(l1)).criticCost()).isSameAs(l1);
+        assertThat(WganConfig.wganGp().criticCost()).isSameAs(GroundCost.euclidean());
+    }
+
+    @Test
     void invalidValuesAreRejectedWithTheirName() {
         assertThatThrownBy(() -> WganConfig.wgan().withGeneratorUpdater(new Sgd(-0.1)))
                 .isInstanceOf(IllegalArgumentException.class)
@@ -60,7 +80,7 @@ class WganConfigTest {
         assertThatThrownBy(() -> WganConfig.wganGp().withCriticSteps(0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("criticSteps must be at least 1 but is 0");
-        assertThatThrownBy(() -> WganConfig.wganTs().withCriticSteps(0))
+        assertThatThrownBy(() -> WganConfig.wganTs().withRegressionSteps(0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("regressionSteps must be at least 1 but is 0");
         assertThatThrownBy(() -> WganConfig.wganGp().withBatchSize(0))

@@ -118,6 +118,72 @@ class WganTrainerTest {
     }
 
     @Test
+    void aFailedStepRollsBackBothNetworksParametersAndUpdaterState() {
+        // a data source that, at the third critic update of the first step (after two committed critic updates),
+        // corrupts the generator's parameters and updater state: the third update then fails on a NaN
+        MultiLayerNetwork[] generatorNet = new MultiLayerNetwork[1];
+        int[] calls = new int[1];
+        DataSource poisoning = new DataSource() {
+            @Override
+            public int dimension() {
+                return DATA.dimension();
+            }
+
+            @Override
+            public double[][] sample(int n, long drawSeed) {
+                if (++calls[0] == 3) {
+                    generatorNet[0].params().putScalar(0, Float.NaN);
+                    generatorNet[0].getUpdater(true).getStateViewArray().addi(1.0);
+                    generatorNet[0].setIterationCount(99);
+                }
+                return DATA.sample(n, drawSeed);
+            }
+        };
+        WganConfig config = small(WganConfig.wganGp()).withCriticSteps(5);
+        WganTrainer trainer = WganTrainer.create(config, Fixtures.generator(DataType.FLOAT, 1),
+                Fixtures.critic(DataType.FLOAT, 2), poisoning, 3);
+        MultiLayerNetwork g = trainer.generator().network();
+        MultiLayerNetwork c = trainer.critic().network();
+        generatorNet[0] = g;
+        INDArray gParams = g.params().dup();
+        INDArray gState = g.getUpdater(true).getStateViewArray().dup();
+        INDArray cParams = c.params().dup();
+        INDArray cState = c.getUpdater(true).getStateViewArray().dup();
+        int gCount = g.getIterationCount();
+        int cCount = c.getIterationCount();
+
+        assertThatThrownBy(trainer::step).isInstanceOfSatisfying(TrainingDivergedException.class, e -> {
+            assertThat(e.iteration()).isEqualTo(1);
+            assertThat(e.quantity()).isEqualTo("generator output");
+            assertThat(e).hasMessage("training diverged at iteration 1: generator output is NaN");
+        });
+        assertThat(calls[0]).isEqualTo(3);
+        assertThat(trainer.iteration()).isZero();
+        assertThat(g.params()).isEqualTo(gParams);
+        assertThat(g.getUpdater(true).getStateViewArray()).isEqualTo(gState);
+        assertThat(g.getIterationCount()).isEqualTo(gCount);
+        assertThat(c.params()).isEqualTo(cParams);
+        assertThat(c.getUpdater(true).getStateViewArray()).isEqualTo(cState);
+        assertThat(c.getIterationCount()).isEqualTo(cCount);
+    }
+
+    @Test
+    void resumingWithADifferentConfigurationIsRejectedNamingTheSetting() throws IOException {
+        WganConfig config = small(WganConfig.wganGp());
+        Path file = folder.resolve("run.ckpt");
+        WganTrainer.create(config, Fixtures.generator(DataType.FLOAT, 1), Fixtures.critic(DataType.FLOAT, 2), DATA, 3)
+                .train(TrainingPlan.until(1).checkpointingEvery(1, file));
+        assertThatThrownBy(() -> WganTrainer.resume(CheckpointFile.read(file), config.withBatchSize(16), DATA))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchSize '16'");
+        assertThatThrownBy(() -> WganTrainer.resume(CheckpointFile.read(file), config.withCriticSteps(2), DATA))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("critic");
+        assertThatThrownBy(() -> WganTrainer.resume(CheckpointFile.read(file),
+                config.withLearningRates(2e-3, 1e-3), DATA))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("generatorUpdater");
+        assertThat(WganTrainer.resume(CheckpointFile.read(file), config, DATA).iteration()).isEqualTo(1);
+    }
+
+    @Test
     void resumingFromACheckpointIsBitIdenticalWithGradientPenalty() throws IOException {
         assertResumeIsBitIdentical(small(WganConfig.wganGp()));
     }

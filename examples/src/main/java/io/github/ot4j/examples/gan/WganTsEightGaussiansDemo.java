@@ -9,6 +9,7 @@ import io.github.ot4j.gan.GeneratorSpec;
 import io.github.ot4j.gan.TrainingPlan;
 import io.github.ot4j.gan.WganConfig;
 import io.github.ot4j.gan.WganTrainer;
+import io.github.ot4j.gan.checkpoint.CheckpointFile;
 import io.github.ot4j.gan.data.DataSource;
 import io.github.ot4j.gan.data.ToyDistributions;
 import io.github.ot4j.gan.monitor.CsvMetrics;
@@ -88,11 +89,12 @@ public final class WganTsEightGaussiansDemo {
         Files.deleteIfExists(out.resolve("wgan-ts-metrics.csv"));
         try (CsvMetrics csv = CsvMetrics.to(out.resolve("wgan-ts-metrics.csv"))) {
             do {
+                // chunks without a checkpoint file: each train() call would checkpoint at its end
                 trainer.train(TrainingPlan.until(trainer.iteration() + REPORT_EVERY)
-                        .reportingEvery(REPORT_EVERY, monitor)
-                        .checkpointingEvery(REPORT_EVERY * 10, checkpoint), history, csv, line);
+                        .reportingEvery(REPORT_EVERY, monitor), history, csv, line);
             } while ((System.nanoTime() - start) / 1e9 < seconds);
         }
+        CheckpointFile.write(checkpoint, trainer.checkpoint());
         double elapsed = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "%d generator steps in %.1f s%n", trainer.iteration(), elapsed);
 

@@ -1,5 +1,9 @@
 package io.github.ot4j.gan.checkpoint;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
@@ -19,14 +23,19 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * @param critic    the critic network, with its updater state
  * @param iteration generator steps done, ≥ 0
  * @param seed      the run's seed
+ * @param settings  the run's settings that a resumed run must repeat to stay bit-identical (name → description,
+ *                  such as the critic schedule, the generator's updater and the batch size); empty for a
+ *                  checkpoint that does not record them
  */
-public record Checkpoint(MultiLayerNetwork generator, MultiLayerNetwork critic, long iteration, long seed) {
+public record Checkpoint(MultiLayerNetwork generator, MultiLayerNetwork critic, long iteration, long seed,
+                         Map<String, String> settings) {
 
     /**
      * @param generator the generator network, with its updater state
      * @param critic    the critic network, with its updater state
      * @param iteration generator steps done, ≥ 0
      * @param seed      the run's seed
+     * @param settings  the run's settings, copied (names and descriptions must not be null)
      */
     public Checkpoint {
         if (generator == null || critic == null) {
@@ -35,5 +44,21 @@ public record Checkpoint(MultiLayerNetwork generator, MultiLayerNetwork critic, 
         if (iteration < 0) {
             throw new IllegalArgumentException("iteration must be non-negative but is " + iteration);
         }
+        if (settings == null) {
+            throw new IllegalArgumentException("settings must not be null");
+        }
+        settings = Collections.unmodifiableMap(new TreeMap<>(settings));
+    }
+
+    /**
+     * A checkpoint that records no run settings.
+     *
+     * @param generator the generator network, with its updater state
+     * @param critic    the critic network, with its updater state
+     * @param iteration generator steps done, ≥ 0
+     * @param seed      the run's seed
+     */
+    public Checkpoint(MultiLayerNetwork generator, MultiLayerNetwork critic, long iteration, long seed) {
+        this(generator, critic, iteration, seed, Map.of());
     }
 }

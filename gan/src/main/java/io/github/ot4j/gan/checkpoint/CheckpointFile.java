@@ -18,7 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -27,7 +29,8 @@ import java.util.zip.ZipOutputStream;
 /**
  * Reads and writes {@link Checkpoint}s as one zip file holding {@value #GENERATOR_ENTRY} and
  * {@value #CRITIC_ENTRY} (DL4J {@link ModelSerializer} models with their updater state) and
- * {@value #STATE_ENTRY} (format version, iteration, seed).
+ * {@value #STATE_ENTRY} (format version, iteration, seed, and the run's settings under keys starting with
+ * {@value #SETTING_PREFIX}).
  *
  * <p>Writes are atomic: the checkpoint goes to a temporary file in the target's folder, is forced to disk, and
  * is then renamed over the target in one step. A crash or an exception mid-write leaves the previous checkpoint
@@ -41,6 +44,8 @@ public final class CheckpointFile {
     public static final String CRITIC_ENTRY = "critic.zip";
     /** The zip entry of the iteration and the random state. */
     public static final String STATE_ENTRY = "state.properties";
+    /** The prefix of the run settings' keys in {@value #STATE_ENTRY}. */
+    public static final String SETTING_PREFIX = "setting.";
     /** The version of the file format written. */
     public static final int FORMAT_VERSION = 1;
 
@@ -95,8 +100,9 @@ public final class CheckpointFile {
      * Reads a checkpoint.
      *
      * @param file the checkpoint file
-     * @return the networks (with updater state), the iteration and the seed
-     * @throws IOException if it cannot be read or is not a complete checkpoint of a known format
+     * @return the networks (with updater state), the iteration, the seed and the run's settings
+     * @throws IOException if it cannot be read or is not a complete checkpoint of a known format (naming the
+     *                     file and, for a missing or garbled state key, the key)
      */
     public static Checkpoint read(Path file) throws IOException {
         byte[] generator = null;
@@ -123,14 +129,39 @@ public final class CheckpointFile {
             throw new IOException(file + " is not a complete checkpoint: missing "
                     + (state == null ? STATE_ENTRY : generator == null ? GENERATOR_ENTRY : CRITIC_ENTRY));
         }
-        int version = Integer.parseInt(state.getProperty("format", "0"));
+        int version;
+        try {
+            version = Integer.parseInt(state.getProperty("format", "0").trim());
+        } catch (NumberFormatException e) {
+            throw new IOException(file + " is corrupt: " + STATE_ENTRY + " has format = '"
+                    + state.getProperty("format") + "', not an integer", e);
+        }
         if (version != FORMAT_VERSION) {
             throw new IOException(file + " has checkpoint format " + version + " but this version reads "
                     + FORMAT_VERSION);
         }
-        long iteration = Long.parseLong(state.getProperty("iteration"));
-        long seed = Long.parseLong(state.getProperty("seed"));
-        return new Checkpoint(restore(generator), restore(critic), iteration, seed);
+        long iteration = longProperty(file, state, "iteration");
+        long seed = longProperty(file, state, "seed");
+        Map<String, String> settings = new TreeMap<>();
+        for (String name : state.stringPropertyNames()) {
+            if (name.startsWith(SETTING_PREFIX)) {
+                settings.put(name.substring(SETTING_PREFIX.length()), state.getProperty(name));
+            }
+        }
+        return new Checkpoint(restore(generator), restore(critic), iteration, seed, settings);
+    }
+
+    private static long longProperty(Path file, Properties state, String key) throws IOException {
+        String value = state.getProperty(key);
+        if (value == null) {
+            throw new IOException(file + " is not a complete checkpoint: " + STATE_ENTRY + " has no " + key);
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IOException(file + " is corrupt: " + STATE_ENTRY + " has " + key + " = '" + value
+                    + "', not an integer", e);
+        }
     }
 
     private static byte[] serialise(MultiLayerNetwork network) throws IOException {
@@ -150,6 +181,7 @@ public final class CheckpointFile {
         properties.setProperty("format", Integer.toString(FORMAT_VERSION));
         properties.setProperty("iteration", Long.toString(checkpoint.iteration()));
         properties.setProperty("seed", Long.toString(checkpoint.seed()));
+        checkpoint.settings().forEach((name, value) -> properties.setProperty(SETTING_PREFIX + name, value));
         StringWriter text = new StringWriter();
         properties.store(text, "ot4j WGAN checkpoint");
         return text.toString().getBytes(StandardCharsets.UTF_8);

@@ -49,6 +49,17 @@ public record Digits(double[][] pixels, int[] labels) {
             throw new IllegalArgumentException("labels must have " + pixels.length + " entries but has "
                     + (labels == null ? "null" : labels.length));
         }
+        for (int i = 0; i < pixels.length; i++) {
+            for (int k = 0; k < PIXELS; k++) {
+                if (pixels[i][k] < -1 || pixels[i][k] > 1) {
+                    throw new IllegalArgumentException("pixels[" + i + "][" + k + "] must be in [-1, 1] but is "
+                            + pixels[i][k]);
+                }
+            }
+            if (labels[i] < 0 || labels[i] > 9) {
+                throw new IllegalArgumentException("labels[" + i + "] must be in 0..9 but is " + labels[i]);
+            }
+        }
         labels = labels.clone();
     }
 

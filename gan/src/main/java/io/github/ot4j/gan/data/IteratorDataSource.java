@@ -30,6 +30,9 @@ final class IteratorDataSource implements DataSource {
             throw new IllegalArgumentException("iterator must hold at least one example");
         }
         double[][] first = rows(iterator.next());
+        if (first.length == 0) {
+            throw new IllegalArgumentException("iterator's first batch must hold at least one example but is empty");
+        }
         this.iterator = iterator;
         this.dimension = first[0].length;
         add(first);
@@ -39,7 +42,9 @@ final class IteratorDataSource implements DataSource {
         if (iterator == null) {
             throw new IllegalArgumentException("iterator must not be null");
         }
-        iterator.reset();
+        if (iterator.resetSupported()) {
+            iterator.reset();
+        }
         List<double[]> all = new ArrayList<>();
         while (iterator.hasNext()) {
             for (double[] row : rows(iterator.next())) {
@@ -55,6 +60,9 @@ final class IteratorDataSource implements DataSource {
     private static double[][] rows(DataSet batch) {
         INDArray features = batch.getFeatures();
         long n = features.size(0);
+        if (n == 0) {
+            return new double[0][];
+        }
         INDArray flat = features.reshape('c', n, features.length() / n);
         return flat.toDoubleMatrix();
     }

@@ -80,6 +80,39 @@ class CheckpointFileTest {
                 .hasMessageContaining("missing " + CheckpointFile.GENERATOR_ENTRY);
     }
 
+    @Test
+    void aMissingOrGarbledStateKeyIsAnIoExceptionNamingFileAndKey() throws IOException {
+        Path good = folder.resolve("good.ckpt");
+        CheckpointFile.write(good, new Checkpoint(network(1), network(2), 5, 9, java.util.Map.of("batchSize", "64")));
+        assertThat(CheckpointFile.read(good).settings()).containsEntry("batchSize", "64");
+
+        Path noSeed = withState(good, "noseed.ckpt", "format=1\niteration=5\n");
+        assertThatThrownBy(() -> CheckpointFile.read(noSeed)).isInstanceOf(IOException.class)
+                .hasMessageContaining(noSeed.toString()).hasMessageContaining("seed");
+        Path garbled = withState(good, "garbled.ckpt", "format=1\niteration=five\nseed=9\n");
+        assertThatThrownBy(() -> CheckpointFile.read(garbled)).isInstanceOf(IOException.class)
+                .hasMessageContaining(garbled.toString()).hasMessageContaining("iteration = 'five'");
+    }
+
+    /** A copy of a checkpoint file with its state entry replaced. */
+    private Path withState(Path source, String name, String state) throws IOException {
+        Path target = folder.resolve(name);
+        try (var in = new java.util.zip.ZipInputStream(Files.newInputStream(source));
+             var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(target))) {
+            java.util.zip.ZipEntry entry;
+            while ((entry = in.getNextEntry()) != null) {
+                byte[] bytes = in.readAllBytes();
+                if (entry.getName().equals(CheckpointFile.STATE_ENTRY)) {
+                    bytes = state.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                out.putNextEntry(new java.util.zip.ZipEntry(entry.getName()));
+                out.write(bytes);
+                out.closeEntry();
+            }
+        }
+        return target;
+    }
+
     /** A stream that fails like a full disk after a number of bytes. */
     private static final class FailAfter extends FilterOutputStream {
 

@@ -1,5 +1,6 @@
 package io.github.ot4j.gan.data;
 
+import org.deeplearning4j.datasets.iterator.ExistingDataSetIterator;
 import org.deeplearning4j.datasets.iterator.utilty.ListDataSetIterator;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
@@ -82,5 +83,24 @@ class DataSourceTest {
         assertThat(first[4][0]).isEqualTo(4.0);
         assertThat(second[0][0]).isEqualTo(5.0);
         assertThat(second[2][0]).isEqualTo(0.0);
+    }
+
+    @Test
+    void iteratorSourcesRejectAnEmptyFirstBatchAndCollectWithoutReset() {
+        DataSet empty = new DataSet(Nd4j.create(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 0, 3),
+                Nd4j.create(org.nd4j.linalg.api.buffer.DataType.DOUBLE, 0, 1));
+        assertThatThrownBy(() -> DataSource.streaming(new ExistingDataSetIterator(List.of(empty))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("first batch")
+                .hasMessageContaining("empty");
+
+        List<DataSet> examples = new ArrayList<>();
+        double[][] rows = rows(4);
+        for (double[] row : rows) {
+            examples.add(new DataSet(Nd4j.create(new double[][] {row}), Nd4j.zeros(1, 1)));
+        }
+        // a one-pass iterator: reset() is unsupported and would throw
+        ExistingDataSetIterator onePass = new ExistingDataSetIterator(examples.iterator());
+        assertThat(onePass.resetSupported()).isFalse();
+        assertThat(((ArrayDataSource) DataSource.collect(onePass)).rows()).isDeepEqualTo(rows);
     }
 }

@@ -82,6 +82,14 @@ class DigitsTest {
     void recordChecksItsShape() {
         assertThatThrownBy(() -> new Digits(new double[][] {{0, 1}}, new int[] {1}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must have 64 columns but has 2");
+        double[][] pixels = new double[1][64];
+        assertThat(new Digits(pixels, new int[] {9}).size()).isEqualTo(1);
+        pixels[0][5] = 1.5;
+        assertThatThrownBy(() -> new Digits(pixels, new int[] {1}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("pixels[0][5] must be in [-1, 1]");
+        assertThatThrownBy(() -> new Digits(new double[1][64], new int[] {10}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("labels[0] must be in 0..9 but is 10");
     }
 
     private static String row(int pixel, int label) {
