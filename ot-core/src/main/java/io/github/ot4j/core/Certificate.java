@@ -63,13 +63,15 @@ public record Certificate(double primalCost, double dualObjective, double dualit
 
     /**
      * Whether the certificate proves optimality to the relative tolerance {@code tolerance}:
-     * |gap| ≤ tol·max(1, costScale)·mass, violation ≤ tol·max(1, costScale), marginal error ≤ tol·mass.
+     * |gap| ≤ tol·c·mass, violation ≤ tol·c, marginal error ≤ tol·mass, where c = costScale, or 1 when every
+     * cost is 0; relative to the costs' own scale, so that costs of order 10<sup>−6</sup> are checked as
+     * strictly as costs of order 1.
      *
      * @param tolerance the relative tolerance, e.g. {@link #DEFAULT_TOLERANCE}
      * @return whether every figure is within tolerance
      */
     public boolean holds(double tolerance) {
-        double c = Math.max(1, costScale);
+        double c = costScale > 0 ? costScale : 1;
         return Math.abs(dualityGap) <= tolerance * c * mass
                 && maxDualViolation <= tolerance * c
                 && maxMarginalError <= tolerance * mass;

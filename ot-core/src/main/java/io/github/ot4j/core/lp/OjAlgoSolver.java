@@ -45,7 +45,7 @@ import org.ojalgo.structure.Mutate1D;
  */
 public final class OjAlgoSolver implements ExactSolver {
 
-    /** Relative tolerance of the potentials and of pricing, in units of max(1, max |C<sub>ij</sub>|). */
+    /** Relative tolerance of the potentials and of pricing, in units of max |C<sub>ij</sub>| (1 when every cost is 0). */
     static final double COST_TOLERANCE = 1e-12;
 
     /** Plan entries up to this fraction of the total mass are rounding noise, not support, for the potentials. */
@@ -178,9 +178,12 @@ public final class OjAlgoSolver implements ExactSolver {
         double[] a = problem.a();
         double[] b = balanced(problem.b(), problem.a());
         double[] cost = denseCost(problem.cost());
-        double scale = 1;
+        double scale = 0;
         for (double c : cost) {
             scale = Math.max(scale, Math.abs(c));
+        }
+        if (scale == 0) {
+            scale = 1;
         }
         double tolerance = COST_TOLERANCE * scale;
         ColumnSet columns;

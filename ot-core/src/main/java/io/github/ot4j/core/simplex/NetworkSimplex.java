@@ -46,7 +46,7 @@ final class NetworkSimplex {
      */
     static final double EPS = 1e-14;
     /**
-     * The final exact pricing pass must find no reduced cost below −OPTIMALITY_TOLERANCE·max(1, max |C|),
+     * The final exact pricing pass must find no reduced cost below −OPTIMALITY_TOLERANCE·max |C| (1 when every cost is 0),
      * else the solve fails rather than return a plan that may not be optimal.
      */
     static final double OPTIMALITY_TOLERANCE = 1e-9;
@@ -177,7 +177,7 @@ final class NetworkSimplex {
                 setTree(leaving, false);
             }
         }
-        double floor = -OPTIMALITY_TOLERANCE * Math.max(1, maxCost);
+        double floor = -OPTIMALITY_TOLERANCE * (maxCost > 0 ? maxCost : 1);
         if (lastMinReduced < floor) {
             throw new TransportSolverException(SolverStatus.FAILED, "network simplex stopped with a reduced cost of "
                     + lastMinReduced + " (below " + floor + ", costs up to " + maxCost + ") on a " + n + " x " + m
