@@ -31,6 +31,10 @@ public record Certificate(double primalCost, double dualObjective, double dualit
      * @return the certificate
      */
     public static Certificate of(TransportProblem problem, TransportPlan plan, Potentials potentials) {
+        if (problem == null || plan == null || potentials == null) {
+            throw new IllegalArgumentException("problem, plan and potentials must not be null but "
+                    + (problem == null ? "problem" : plan == null ? "plan" : "potentials") + " is null");
+        }
         if (plan.n() != problem.n() || plan.m() != problem.m()) {
             throw new IllegalArgumentException("plan is " + plan.n() + " x " + plan.m() + " but the problem is "
                     + problem.n() + " x " + problem.m());
