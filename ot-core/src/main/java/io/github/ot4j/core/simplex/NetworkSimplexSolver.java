@@ -144,13 +144,12 @@ public final class NetworkSimplexSolver implements ExactSolver {
                     + Integer.MAX_VALUE * 64L + " arcs this solver can index");
         }
         ArcCosts costs = ArcCosts.of(problem.cost());
-        long arcs = (long) n * m;
-        boolean fits = arcs <= MAX_ARRAY;
         ArcCosts pricing = costs;
-        if (fits && arcs <= options.cacheLimit()) {
+        Cache cache = cache(n, m, options);
+        if (cache == Cache.DOUBLES) {
             costs = new ArcCosts.Dense(costs, n, m);
             pricing = costs;
-        } else if (fits && arcs <= options.priceCacheLimit()) {
+        } else if (cache == Cache.FLOATS) {
             pricing = new ArcCosts.FloatDense(costs, n, m);
         }
         double[] a = problem.a();
@@ -172,6 +171,29 @@ public final class NetworkSimplexSolver implements ExactSolver {
         TransportPlan plan = TransportPlan.of(n, m, Arrays.copyOf(rows, k), Arrays.copyOf(cols, k),
                 Arrays.copyOf(masses, k));
         return new TransportResult(problem, plan, potentials(simplex.potentials(), a, b, costs, mass));
+    }
+
+    /** How the costs of a solve are stored. */
+    enum Cache { DOUBLES, FLOATS, NONE }
+
+    /**
+     * The cache a solve of n × m uses: none when n·m does not fit one array, whatever the limits say.
+     *
+     * @param n       the number of sources
+     * @param m       the number of targets
+     * @param options the cache limits
+     * @return the cache
+     */
+    static Cache cache(int n, int m, Options options) {
+        long arcs = (long) n * m;
+        boolean fits = arcs <= MAX_ARRAY;
+        if (fits && arcs <= options.cacheLimit()) {
+            return Cache.DOUBLES;
+        }
+        if (fits && arcs <= options.priceCacheLimit()) {
+            return Cache.FLOATS;
+        }
+        return Cache.NONE;
     }
 
     /**
