@@ -31,6 +31,10 @@ public record Certificate(double primalCost, double dualObjective, double dualit
      * @return the certificate
      */
     public static Certificate of(TransportProblem problem, TransportPlan plan, Potentials potentials) {
+        if (problem == null || plan == null || potentials == null) {
+            throw new IllegalArgumentException("problem, plan and potentials must not be null but "
+                    + (problem == null ? "problem" : plan == null ? "plan" : "potentials") + " is null");
+        }
         if (plan.n() != problem.n() || plan.m() != problem.m()) {
             throw new IllegalArgumentException("plan is " + plan.n() + " x " + plan.m() + " but the problem is "
                     + problem.n() + " x " + problem.m());
@@ -63,13 +67,15 @@ public record Certificate(double primalCost, double dualObjective, double dualit
 
     /**
      * Whether the certificate proves optimality to the relative tolerance {@code tolerance}:
-     * |gap| ≤ tol·max(1, costScale)·mass, violation ≤ tol·max(1, costScale), marginal error ≤ tol·mass.
+     * |gap| ≤ tol·c·mass, violation ≤ tol·c, marginal error ≤ tol·mass, where c = costScale, or 1 when every
+     * cost is 0; relative to the costs' own scale, so that costs of order 10<sup>−6</sup> are checked as
+     * strictly as costs of order 1.
      *
      * @param tolerance the relative tolerance, e.g. {@link #DEFAULT_TOLERANCE}
      * @return whether every figure is within tolerance
      */
     public boolean holds(double tolerance) {
-        double c = Math.max(1, costScale);
+        double c = costScale > 0 ? costScale : 1;
         return Math.abs(dualityGap) <= tolerance * c * mass
                 && maxDualViolation <= tolerance * c
                 && maxMarginalError <= tolerance * mass;

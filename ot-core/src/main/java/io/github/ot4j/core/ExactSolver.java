@@ -34,6 +34,9 @@ public interface ExactSolver {
      * @throws TransportSolverException if optimality cannot be reached or proven
      */
     default TransportResult solve(TransportProblem problem, Potentials warmStart) {
+        if (problem == null) {
+            throw new IllegalArgumentException("problem must not be null");
+        }
         if (warmStart != null) {
             warmStart.checkShape(problem);
         }

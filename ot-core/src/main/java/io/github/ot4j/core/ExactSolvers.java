@@ -25,7 +25,9 @@ public final class ExactSolvers {
 
     /**
      * The network simplex method with {@link NetworkSimplexSolver.Options#DEFAULT default options}: exact, fast
-     * (about POT's speed) and memory-light (costs read on demand).
+     * (about POT's speed). By default it caches the costs, as doubles up to 2<sup>24</sup> entries (128 MiB) and
+     * as floats up to 2<sup>27</sup> entries (512 MiB); {@code new NetworkSimplexSolver(Options.DEFAULT
+     * .withCacheLimits(0, 0))} reads every cost on demand instead, in O(n + m) memory besides n·m bits.
      *
      * @return the network simplex solver
      */

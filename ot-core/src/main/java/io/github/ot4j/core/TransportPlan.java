@@ -38,6 +38,10 @@ public final class TransportPlan {
      * @return the plan
      */
     public static TransportPlan of(int n, int m, int[] rows, int[] cols, double[] masses) {
+        if (rows == null || cols == null || masses == null) {
+            throw new IllegalArgumentException("rows, cols and masses must not be null but "
+                    + (rows == null ? "rows" : cols == null ? "cols" : "masses") + " is null");
+        }
         if (rows.length != cols.length || rows.length != masses.length) {
             throw new IllegalArgumentException("rows, cols and masses must have equal lengths but have "
                     + rows.length + ", " + cols.length + " and " + masses.length);

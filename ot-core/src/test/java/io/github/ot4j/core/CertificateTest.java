@@ -54,4 +54,17 @@ class CertificateTest {
         assertThat(c.maxMarginalError()).isCloseTo(0.1, within(1e-15));
         assertThat(c.holds()).isFalse();
     }
+
+    @Test
+    void toleranceIsRelativeToTheCostScaleEvenBelowOne() {
+        // costs of order 1e-6 and a gap of 0.1 % of the value: not a proof of optimality
+        Certificate tiny = new Certificate(1e-6, 0.999e-6, 1e-9, 0, 0, 2e-6, 1);
+        assertThat(tiny.holds()).isFalse();
+        Certificate violated = new Certificate(1e-6, 1e-6, 0, 1e-9, 0, 2e-6, 1);
+        assertThat(violated.holds()).isFalse();
+        Certificate exact = new Certificate(1e-6, 1e-6, 1e-22, 0, 0, 2e-6, 1);
+        assertThat(exact.holds()).isTrue();
+        Certificate zero = new Certificate(0, 0, 0, 0, 0, 0, 1);
+        assertThat(zero.holds()).isTrue();
+    }
 }

@@ -104,6 +104,32 @@ public abstract class ExactSolverContract {
     }
 
     @Test
+    public void tinyCostsAreCertifiedRelativeToTheirOwnScale() {
+        SplittableRandom random = new SplittableRandom(19);
+        double[][] x = Clouds.gaussian(random, 23, 2, 0);
+        double[][] y = Clouds.gaussian(random, 31, 2, 1);
+        double[] a = Clouds.weights(random, 23, false);
+        double[] b = Clouds.weights(random, 31, false);
+        double unscaled = solver().solve(DiscreteMeasure.of(x, a), DiscreteMeasure.of(y, b),
+                GroundCost.euclidean()).value();
+        TransportResult tiny = solver().solve(DiscreteMeasure.of(scaled(x, 1e-6), a),
+                DiscreteMeasure.of(scaled(y, 1e-6), b), GroundCost.euclidean());
+        assertCertified(tiny);
+        assertThat(tiny.value()).isCloseTo(1e-6 * unscaled, within(TOL * 1e-6 * unscaled));
+    }
+
+    private static double[][] scaled(double[][] points, double factor) {
+        double[][] s = new double[points.length][];
+        for (int i = 0; i < points.length; i++) {
+            s[i] = points[i].clone();
+            for (int d = 0; d < s[i].length; d++) {
+                s[i][d] *= factor;
+            }
+        }
+        return s;
+    }
+
+    @Test
     public void translationMovesEveryPointByTheNormOfTheShift() {
         SplittableRandom random = new SplittableRandom(15);
         double[][] x = Clouds.gaussian(random, 30, 2, 0);

@@ -39,6 +39,9 @@ public final class PointCloudCsv {
      * @throws UncheckedIOException if the file cannot be read
      */
     public static MeasurePair readPair(Path file) {
+        if (file == null) {
+            throw new IllegalArgumentException("file must not be null");
+        }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return readPair(reader, file.toString());
         } catch (IOException e) {

@@ -16,7 +16,7 @@ final class ColumnSet {
     private ColumnSet(int n, int m) {
         this.n = n;
         this.m = m;
-        this.member = new boolean[n * m];
+        this.member = new boolean[Math.multiplyExact(n, m)];
     }
 
     /**
@@ -29,7 +29,7 @@ final class ColumnSet {
     static ColumnSet all(int n, int m) {
         ColumnSet s = new ColumnSet(n, m);
         java.util.Arrays.fill(s.member, true);
-        s.size = n * m;
+        s.size = Math.multiplyExact(n, m);
         return s;
     }
 
@@ -50,7 +50,7 @@ final class ColumnSet {
     static ColumnSet initial(double[] cost, double[] a, double[] b, double[] f, double[] g, int nearest) {
         int n = a.length;
         int m = b.length;
-        double[] score = new double[n * m];
+        double[] score = new double[Math.multiplyExact(n, m)];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
                 score[i * m + j] = cost[i * m + j] - f[i] - g[j];
@@ -97,7 +97,7 @@ final class ColumnSet {
         int[] rowBest = new int[perPoint];
         int[][] colBest = new int[m][perPoint];
         int[] colCount = new int[m];
-        double[] reduced = new double[n * m];
+        double[] reduced = new double[Math.multiplyExact(n, m)];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
                 int k = i * m + j;

@@ -45,7 +45,7 @@ import org.ojalgo.structure.Mutate1D;
  */
 public final class OjAlgoSolver implements ExactSolver {
 
-    /** Relative tolerance of the potentials and of pricing, in units of max(1, max |C<sub>ij</sub>|). */
+    /** Relative tolerance of the potentials and of pricing, in units of max |C<sub>ij</sub>| (1 when every cost is 0). */
     static final double COST_TOLERANCE = 1e-12;
 
     /** Plan entries up to this fraction of the total mass are rounding noise, not support, for the potentials. */
@@ -53,6 +53,8 @@ public final class OjAlgoSolver implements ExactSolver {
 
     /** How negative a plan entry from ojAlgo may be (relative to the mass) before it counts as a failure. */
     static final double NEGATIVE_MASS_TOLERANCE = 1e-9;
+    /** The most cost entries one solve may hold: n·m must index a Java array. */
+    static final long MAX_ENTRIES = Integer.MAX_VALUE - 8;
 
     /** How the transport LP is handed to ojAlgo. */
     public enum Formulation {
@@ -169,12 +171,19 @@ public final class OjAlgoSolver implements ExactSolver {
         long budget = options.timeLimit().toNanos();
         int n = problem.n();
         int m = problem.m();
+        if ((long) n * m > MAX_ENTRIES) {
+            throw new IllegalArgumentException("problem is " + n + " x " + m + " = " + (long) n * m
+                    + " entries, more than the " + MAX_ENTRIES + " this solver can index in one array");
+        }
         double[] a = problem.a();
         double[] b = balanced(problem.b(), problem.a());
         double[] cost = denseCost(problem.cost());
-        double scale = 1;
+        double scale = 0;
         for (double c : cost) {
             scale = Math.max(scale, Math.abs(c));
+        }
+        if (scale == 0) {
+            scale = 1;
         }
         double tolerance = COST_TOLERANCE * scale;
         ColumnSet columns;
@@ -368,10 +377,14 @@ public final class OjAlgoSolver implements ExactSolver {
     private static double[] denseCost(CostMatrix c) {
         int n = c.rows();
         int m = c.cols();
-        double[] cost = new double[n * m];
+        double[] cost = new double[Math.multiplyExact(n, m)];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < m; j++) {
-                cost[i * m + j] = c.get(i, j);
+                double cij = c.get(i, j);
+                if (!Double.isFinite(cij)) {
+                    throw new IllegalArgumentException("cost(" + i + ", " + j + ") must be finite but is " + cij);
+                }
+                cost[i * m + j] = cij;
             }
         }
         return cost;

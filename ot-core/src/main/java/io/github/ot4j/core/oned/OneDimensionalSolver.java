@@ -99,14 +99,21 @@ public final class OneDimensionalSolver implements ExactSolver {
     }
 
     /**
-     * Ignores the warm start: the closed form costs less than reading it.
+     * Ignores the warm start beyond checking its shape: the closed form costs less than reading it.
      *
      * @param problem   a problem the closed form applies to
-     * @param warmStart ignored
+     * @param warmStart null, or potentials of the problem's shape (otherwise ignored)
      * @return the optimal answer
      */
     @Override
     public TransportResult solve(TransportProblem problem, Potentials warmStart) {
+        if (problem == null) {
+            throw new IllegalArgumentException("problem must not be null");
+        }
+        if (warmStart != null && (warmStart.u().length != problem.n() || warmStart.v().length != problem.m())) {
+            throw new IllegalArgumentException("warmStart has lengths " + warmStart.u().length + " and "
+                    + warmStart.v().length + " but the problem is " + problem.n() + " x " + problem.m());
+        }
         return solve(problem);
     }
 

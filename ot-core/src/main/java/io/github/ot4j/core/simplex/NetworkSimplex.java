@@ -1,6 +1,7 @@
 package io.github.ot4j.core.simplex;
 
 import io.github.ot4j.core.SolverStatus;
+import io.github.ot4j.core.TransportProblem;
 import io.github.ot4j.core.TransportSolverException;
 
 import java.util.Arrays;
@@ -44,6 +45,11 @@ final class NetworkSimplex {
      * |π<sub>j</sub>|): a few units in the last place of the terms, far below the certificate's 1e-9.
      */
     static final double EPS = 1e-14;
+    /**
+     * The final exact pricing pass must find no reduced cost below −OPTIMALITY_TOLERANCE·max |C| (1 when every cost is 0),
+     * else the solve fails rather than return a plan that may not be optimal.
+     */
+    static final double OPTIMALITY_TOLERANCE = 1e-9;
 
     private final int n;
     private final int m;
@@ -81,6 +87,10 @@ final class NetworkSimplex {
     private long nextArc;
     private long iterations;
     private long priced;
+    /** The largest |C<sub>ij</sub>| seen by the start's full pass over the costs. */
+    private double maxCost;
+    /** The smallest reduced cost of the last full pricing pass that found no entering arc. */
+    private double lastMinReduced;
 
     NetworkSimplex(double[] a, double[] b, ArcCosts costs, long maxIterations, int blockSize) {
         this.n = a.length;
@@ -167,6 +177,12 @@ final class NetworkSimplex {
                 setTree(leaving, false);
             }
         }
+        double floor = -OPTIMALITY_TOLERANCE * (maxCost > 0 ? maxCost : 1);
+        if (lastMinReduced < floor) {
+            throw new TransportSolverException(SolverStatus.FAILED, "network simplex stopped with a reduced cost of "
+                    + lastMinReduced + " (below " + floor + ", costs up to " + maxCost + ") on a " + n + " x " + m
+                    + " problem: the potentials are too large for the costs' precision");
+        }
         resyncFlows();
     }
 
@@ -232,6 +248,10 @@ final class NetworkSimplex {
             int arg2 = 0;
             for (int j = 0; j < m; j++) {
                 double c = pricing.roughCost(i, j);
+                if (!Double.isFinite(c) && !Double.isFinite(costs.cost(i, j))) {
+                    throw new IllegalArgumentException("cost(" + i + ", " + j + ") must be finite but is "
+                            + costs.cost(i, j));
+                }
                 maxAbs = Math.max(maxAbs, Math.abs(c));
                 double r = c - ui - (v == null ? 0 : v[j]);
                 if (r < second) {
@@ -262,6 +282,7 @@ final class NetworkSimplex {
             rowBest2[i] = second;
             rowArg2[i] = arg2;
         }
+        maxCost = maxAbs;
         double art = (maxAbs + 1) * (n + m);
         if (!Double.isFinite(art * 4)) {
             throw new TransportSolverException(SolverStatus.FAILED, "costs up to " + maxAbs + " are too large for the "
@@ -507,10 +528,20 @@ final class NetworkSimplex {
     /** The unique flow of the tree: each pred arc carries its subtree's net supply (children first). */
     private void resyncFlows() {
         double[] net = supply.clone();
+        double worst = 0;
+        double mass = 0;
+        for (int x = 0; x < root; x++) {
+            mass += Math.max(supply[x], 0);
+        }
         for (int x = revThread[root]; x != root; x = revThread[x]) {
             double f = predDir[x] == UP ? net[x] : -net[x];
+            worst = Math.min(worst, f);
             flow[x] = Math.max(f, 0);
             net[parent[x]] += net[x];
+        }
+        if (worst < -TransportProblem.MASS_TOLERANCE * mass) {
+            throw new TransportSolverException(SolverStatus.FAILED, "network simplex: the basis carries a flow of "
+                    + worst + " (total mass " + mass + ") on a " + n + " x " + m + " problem, an infeasible tree");
         }
     }
 
@@ -553,6 +584,7 @@ final class NetworkSimplex {
                 }
             }
             if (bestArc < 0 || !isTree(bestArc) || !accept(bestArc, best)) {
+                lastMinReduced = best;
                 return false;
             }
             // a tree arc priced negative: the potentials drifted; recompute and search again

@@ -144,22 +144,19 @@ public final class NetworkSimplexSolver implements ExactSolver {
                     + Integer.MAX_VALUE * 64L + " arcs this solver can index");
         }
         ArcCosts costs = ArcCosts.of(problem.cost());
-        long arcs = (long) n * m;
         ArcCosts pricing = costs;
-        if (arcs > MAX_ARRAY) {
-            arcs = Long.MAX_VALUE;
-        }
-        if (arcs <= options.cacheLimit()) {
+        Cache cache = cache(n, m, options);
+        if (cache == Cache.DOUBLES) {
             costs = new ArcCosts.Dense(costs, n, m);
             pricing = costs;
-        } else if (arcs <= options.priceCacheLimit()) {
+        } else if (cache == Cache.FLOATS) {
             pricing = new ArcCosts.FloatDense(costs, n, m);
         }
         double[] a = problem.a();
         double[] b = problem.b();
         NetworkSimplex simplex = new NetworkSimplex(a, b, pricing, options.maxIterations(), options.blockSize());
-        simplex.run(warmStart == null ? null : warmStart.u(), warmStart == null ? null : warmStart.v(),
-                true);
+        Potentials start = warmStart == null ? null : recentred(warmStart, a, b, problem.mass());
+        simplex.run(start == null ? null : start.u(), start == null ? null : start.v(), true);
 
         double mass = problem.mass();
         double leftover = simplex.artificialFlow();
@@ -174,6 +171,65 @@ public final class NetworkSimplexSolver implements ExactSolver {
         TransportPlan plan = TransportPlan.of(n, m, Arrays.copyOf(rows, k), Arrays.copyOf(cols, k),
                 Arrays.copyOf(masses, k));
         return new TransportResult(problem, plan, potentials(simplex.potentials(), a, b, costs, mass));
+    }
+
+    /** How the costs of a solve are stored. */
+    enum Cache { DOUBLES, FLOATS, NONE }
+
+    /**
+     * The cache a solve of n × m uses: none when n·m does not fit one array, whatever the limits say.
+     *
+     * @param n       the number of sources
+     * @param m       the number of targets
+     * @param options the cache limits
+     * @return the cache
+     */
+    static Cache cache(int n, int m, Options options) {
+        long arcs = (long) n * m;
+        boolean fits = arcs <= MAX_ARRAY;
+        if (fits && arcs <= options.cacheLimit()) {
+            return Cache.DOUBLES;
+        }
+        if (fits && arcs <= options.priceCacheLimit()) {
+            return Cache.FLOATS;
+        }
+        return Cache.NONE;
+    }
+
+    /**
+     * The warm start shifted to (u − s, v + s) with s = (Σ a<sub>i</sub>u<sub>i</sub> − Σ b<sub>j</sub>v<sub>j</sub>)
+     * / (2·mass): an equally valid dual whose two halves are balanced, so that a constant offset t in (u + t,
+     * v − t) cannot swamp the reduced costs' precision.
+     *
+     * @throws IllegalArgumentException when the shifted potentials are not finite
+     */
+    private static Potentials recentred(Potentials warmStart, double[] a, double[] b, double mass) {
+        double[] u = warmStart.u();
+        double[] v = warmStart.v();
+        double su = 0;
+        double sv = 0;
+        for (int i = 0; i < u.length; i++) {
+            su += a[i] * u[i];
+        }
+        for (int j = 0; j < v.length; j++) {
+            sv += b[j] * v[j];
+        }
+        double shift = (su - sv) / (2 * mass);
+        for (int i = 0; i < u.length; i++) {
+            u[i] -= shift;
+            if (!Double.isFinite(u[i])) {
+                throw new IllegalArgumentException("warmStart.u[" + i + "] is too large: not finite after shifting by "
+                        + shift);
+            }
+        }
+        for (int j = 0; j < v.length; j++) {
+            v[j] += shift;
+            if (!Double.isFinite(v[j])) {
+                throw new IllegalArgumentException("warmStart.v[" + j + "] is too large: not finite after shifting by "
+                        + shift);
+            }
+        }
+        return new Potentials(u, v);
     }
 
     /**

@@ -27,6 +27,10 @@ public record TwoStepTarget(double[] real, double[] fake, double distance) {
      * @param distance the exact distance between the batches
      */
     public TwoStepTarget {
+        if (real == null || fake == null) {
+            throw new IllegalArgumentException("real and fake must not be null but " + (real == null ? "real" : "fake")
+                    + " is null");
+        }
         real = real.clone();
         fake = fake.clone();
     }

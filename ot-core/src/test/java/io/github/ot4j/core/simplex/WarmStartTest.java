@@ -116,4 +116,63 @@ class WarmStartTest {
         assertThatThrownBy(() -> solver.solve(p, wrong)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("warmStart");
     }
+
+    @Test
+    void theColdOptimumShiftedByAHugeConstantIsStillAnOptimalWarmStart() {
+        SplittableRandom random = new SplittableRandom(23);
+        for (double t : new double[] {1e12, -1e12}) {
+            double[][] x = Clouds.gaussian(random, 60, 3, 0);
+            double[][] y = Clouds.gaussian(random, 60, 3, 0.5);
+            TransportProblem p = TransportProblem.of(DiscreteMeasure.uniform(x), DiscreteMeasure.uniform(y),
+                    GroundCost.squaredEuclidean());
+            TransportResult cold = solver.solve(p);
+            double[] u = cold.potentials().u();
+            double[] v = cold.potentials().v();
+            // a poor basis start: reverse the roles of the potentials, then add the offset (u + t, v − t)
+            for (int i = 0; i < u.length; i++) {
+                u[i] = v[u.length - 1 - i] + t;
+            }
+            for (int j = 0; j < v.length; j++) {
+                v[j] = cold.potentials().u()[j] - t;
+            }
+            TransportResult warm = solver.solve(p, new Potentials(u, v));
+            assertThat(warm.certificate().holds(TOL)).as("t %s %s", t, warm.certificate()).isTrue();
+            assertThat(warm.value()).isCloseTo(cold.value(), within(TOL * cold.value()));
+        }
+    }
+
+    @Test
+    void potentialsTooLargeToShiftAreRejected() {
+        SplittableRandom random = new SplittableRandom(24);
+        TransportProblem p = TransportProblem.of(DiscreteMeasure.uniform(Clouds.gaussian(random, 4, 2, 0)),
+                DiscreteMeasure.uniform(Clouds.gaussian(random, 5, 2, 0)), GroundCost.euclidean());
+        double[] u = new double[p.n()];
+        double[] v = new double[p.m()];
+        java.util.Arrays.fill(u, Double.MAX_VALUE);
+        java.util.Arrays.fill(v, -Double.MAX_VALUE);
+        assertThatThrownBy(() -> solver.solve(p, new Potentials(u, v)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("warmStart");
+    }
+
+    @Test
+    void withoutRecentringTheFinalPricingPassRefusesANonOptimalBasis() {
+        SplittableRandom random = new SplittableRandom(23);
+        double[][] x = Clouds.gaussian(random, 60, 3, 0);
+        double[][] y = Clouds.gaussian(random, 60, 3, 0.5);
+        TransportProblem p = TransportProblem.of(DiscreteMeasure.uniform(x), DiscreteMeasure.uniform(y),
+                GroundCost.squaredEuclidean());
+        TransportResult cold = solver.solve(p);
+        double[] u = new double[p.n()];
+        double[] v = new double[p.m()];
+        for (int i = 0; i < u.length; i++) {
+            u[i] = cold.potentials().v()[u.length - 1 - i] + 1e12;
+        }
+        for (int j = 0; j < v.length; j++) {
+            v[j] = cold.potentials().u()[j] - 1e12;
+        }
+        NetworkSimplex simplex = new NetworkSimplex(p.a(), p.b(), ArcCosts.of(p.cost()), 1_000_000, 0);
+        assertThatThrownBy(() -> simplex.run(u, v, true))
+                .isInstanceOf(io.github.ot4j.core.TransportSolverException.class)
+                .hasMessageContaining("reduced cost");
+    }
 }
