@@ -70,6 +70,28 @@ public final class NetworkUpdate {
         savedState = state == null ? null : copyInto(savedState, state);
     }
 
+    /**
+     * Runs one training step as a transaction: snapshot, {@code step}, then a check that the parameters are
+     * finite. If anything fails, the parameters and updater state are restored before the exception leaves
+     * (an {@link IllegalStateException} from DL4J is reported as a {@link CriticTrainingException} naming
+     * "parameters").
+     *
+     * @param step the updates to make, e.g. {@link #apply} and an enforcer's projection
+     */
+    public void atomically(Runnable step) {
+        snapshot();
+        try {
+            step.run();
+            checkParameters();
+        } catch (IllegalStateException e) {
+            rollback();
+            throw new CriticTrainingException("parameters", e.getMessage());
+        } catch (RuntimeException e) {
+            rollback(); // whatever failed, the critic is left as it was
+            throw e;
+        }
+    }
+
     /** Restores the parameters and updater state of the last {@link #snapshot()}. */
     public void rollback() {
         MultiLayerNetwork net = critic.network();

@@ -119,21 +119,10 @@ public final class CriticTrainer implements CriticIteration {
         INDArray x = Arrays2.requireFinite("fake", critic.input("fake", fake));
         double[] parts = new double[2];
         Gradient gradient = backpropLoss(y, x, seed, parts);
-        update.snapshot();
-        try {
+        update.atomically(() -> {
             update.apply(gradient);
             enforcer.afterUpdate(critic, y, x);
-            update.checkParameters();
-        } catch (CriticTrainingException e) {
-            update.rollback();
-            throw e;
-        } catch (IllegalStateException e) {
-            update.rollback();
-            throw new CriticTrainingException("parameters", e.getMessage());
-        } catch (RuntimeException e) {
-            update.rollback(); // whatever failed, the critic is left as it was
-            throw e;
-        }
+        });
         return new CriticStep(parts[0] + parts[1], -parts[0], parts[1]);
     }
 

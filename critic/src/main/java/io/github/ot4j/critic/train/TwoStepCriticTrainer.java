@@ -131,16 +131,15 @@ public final class TwoStepCriticTrainer implements CriticIteration {
         TwoStepTarget target = targets(y, x);
         INDArray batch = Nd4j.vstack(y, x);
         INDArray t = Nd4j.vstack(column(target.real()), column(target.fake()));
-        double loss = Double.NaN;
-        update.snapshot();
-        try {
+        double[] loss = {Double.NaN};
+        update.atomically(() -> {
             for (int s = 0; s < regressionSteps; s++) {
                 INDArray residual = critic.forward(batch).sub(t);
-                loss = residual.norm2Number().doubleValue();
-                loss = loss * loss / batch.rows();
-                if (!Double.isFinite(loss)) {
+                double norm = residual.norm2Number().doubleValue();
+                loss[0] = norm * norm / batch.rows();
+                if (!Double.isFinite(loss[0])) {
                     critic.network().clearLayersStates();
-                    throw new CriticTrainingException("loss", "the regression loss is not finite: " + loss);
+                    throw new CriticTrainingException("loss", "the regression loss is not finite: " + loss[0]);
                 }
                 Gradient gradient = critic.backward(residual.muli(2.0 / batch.rows())).getFirst();
                 if (!Arrays2.allFinite(gradient.gradient())) {
@@ -149,19 +148,9 @@ public final class TwoStepCriticTrainer implements CriticIteration {
                 update.apply(gradient);
             }
             scaling.afterUpdate(critic, y, x);
-            update.checkParameters();
-        } catch (CriticTrainingException e) {
-            update.rollback();
-            throw e;
-        } catch (IllegalStateException e) {
-            update.rollback();
-            throw new CriticTrainingException("parameters", e.getMessage());
-        } catch (RuntimeException e) {
-            update.rollback(); // whatever failed, the critic is left as it was
-            throw e;
-        }
+        });
         double estimate = critic.values(y).meanNumber().doubleValue() - critic.values(x).meanNumber().doubleValue();
-        return new CriticStep(loss, estimate, 0.0);
+        return new CriticStep(loss[0], estimate, 0.0);
     }
 
     /**
