@@ -1,0 +1,36 @@
+package io.github.ot4j.critic.internal;
+
+/**
+ * A quantity of a training step (a loss, a gradient, the parameters) became NaN or infinite. Thrown by
+ * {@link Finite#require} and {@link TrainableNetwork#attempt}; the public trainers translate it into their own
+ * exceptions ({@code CriticTrainingException}, {@code TrainingDivergedException}), which name the quantity.
+ */
+public final class NonFiniteException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    /** What was not finite. */
+    private final String quantity;
+    /** {@code NaN}, {@code infinity} or {@code overflow}. */
+    private final String problem;
+
+    /**
+     * @param quantity what was not finite, such as {@code "gradient"}
+     * @param problem  {@code NaN}, {@code infinity} or {@code overflow}
+     */
+    public NonFiniteException(String quantity, String problem) {
+        super("the " + quantity + " is " + problem);
+        this.quantity = quantity;
+        this.problem = problem;
+    }
+
+    /** @return what was not finite */
+    public String quantity() {
+        return quantity;
+    }
+
+    /** @return {@code NaN}, {@code infinity} or {@code overflow} */
+    public String problem() {
+        return problem;
+    }
+}
