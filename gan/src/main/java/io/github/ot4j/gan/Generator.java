@@ -77,11 +77,6 @@ public final class Generator {
         return network.network();
     }
 
-    /** @return the training seam's view of the network, for the trainer */
-    TrainableNetwork trainable() {
-        return network;
-    }
-
     /** @return k, the noise dimension */
     public int noiseDimension() {
         return network.inputDimension();

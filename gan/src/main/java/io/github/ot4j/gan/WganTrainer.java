@@ -52,6 +52,7 @@ public final class WganTrainer {
     private final WganConfig config;
     private final Generator generator;
     private final Critic critic;
+    private final TrainableNetwork generatorNet;
     private final TrainableNetwork criticNet;
     private final CriticIteration criticIteration;
     private final DataSource data;
@@ -84,7 +85,8 @@ public final class WganTrainer {
         this.data = data;
         this.seed = seed;
         this.iteration = iteration;
-        generator.trainable().useUpdater(config.generatorUpdater());
+        this.generatorNet = TrainableNetwork.of("generator", generator.network());
+        generatorNet.useUpdater(config.generatorUpdater());
         this.criticIteration = config.critic().method().trainer(critic);
         this.criticNet = TrainableNetwork.of("critic", critic.network());
     }
@@ -145,16 +147,12 @@ public final class WganTrainer {
     public TrainingStep step() {
         long step = iteration + 1;
         try {
-            // all-or-nothing: no critic update of a failed step and no generator update stays applied
-            return generator.trainable().attempt(() -> {
-                try {
-                    return criticNet.attempt(this::uncheckedStep);
-                } catch (NonFiniteException e) {
-                    throw new TrainingDivergedException(step, "critic " + e.quantity(), e.problem(), e);
-                }
-            });
+            // all-or-nothing over both networks: no critic update of a failed step and no generator update stays
+            TrainingStep done = TrainableNetwork.attempt(List.of(generatorNet, criticNet), this::uncheckedStep);
+            iteration = step; // only once both networks are committed
+            return done;
         } catch (NonFiniteException e) {
-            throw new TrainingDivergedException(step, "generator " + e.quantity(), e.problem(), e);
+            throw new TrainingDivergedException(step, e.network() + " " + e.quantity(), e.problem(), e);
         }
     }
 
@@ -174,7 +172,6 @@ public final class WganTrainer {
             }
         }
         double generatorLoss = updateGenerator(step);
-        iteration = step;
         return new TrainingStep(step, generatorLoss, last.loss(), last.estimate(), last.penalty());
     }
 
@@ -193,27 +190,26 @@ public final class WganTrainer {
 
     /**
      * The generator update through the critic's input gradient, on noise drawn for the current iteration;
-     * does not advance the iteration. Package-private for the isolation test.
+     * does not advance the iteration and does not check the parameters (the attempt of {@link #step} does).
+     * Package-private for the isolation test.
      *
      * @return the loss before the update
      */
     double updateGenerator(long step) {
         int batch = config.batchSize();
-        TrainableNetwork g = generator.trainable();
         INDArray z = generator.noise(batch, Seeds.of(seed, iteration, Seeds.GENERATOR_NOISE, 0));
-        INDArray fake = g.forward(z); // training mode, keeping each layer's input for the backward pass
+        INDArray fake = generatorNet.forward(z); // training mode, keeping each layer's input for the backward pass
         guard(step, "generator output", Finite.problem(fake));
         double loss = -critic.values(fake).meanNumber().doubleValue();
         guard(step, "generator loss", Finite.problem(loss));
         INDArray epsilon = Nd4j.valueArrayOf(new long[] {batch, 1}, -1.0 / batch, critic.dataType());
         // not checked on its own: a NaN or infinity here reaches the generator's gradient, which is checked
         INDArray inputGradient = criticNet.inputGradient(fake, epsilon);
-        Gradient gradient = g.backward(inputGradient).parameters();
+        Gradient gradient = generatorNet.backward(inputGradient).parameters();
         guard(step, "generator gradient", Finite.problem(gradient.gradient()));
-        g.apply(gradient);
-        // a finite gradient gives a finite update unless it overflows: checked on the parameters (each check is a
-        // full reduction, which costs more than its arithmetic on small networks)
-        guard(step, "generator parameters", Finite.problem(g.network().params()));
+        generatorNet.apply(gradient);
+        // a finite gradient gives a finite update unless it overflows: the step's attempt checks the parameters
+        // once, at its end (each check is a full reduction, which costs more than its arithmetic on small networks)
         return loss;
     }
 

@@ -172,6 +172,23 @@ class WganTrainerTest {
         assertThat(c.getIterationCount()).isEqualTo(cCount);
     }
 
+    /** An update that overflows the parameters is caught by the step's attempt, which names them and restores. */
+    @Test
+    void anOverflowingGeneratorUpdateIsRolledBackNamingTheParameters() {
+        WganTrainer trainer = WganTrainer.create(small(WganConfig.wganGp()).withCriticSteps(1)
+                .withGeneratorUpdater(new Sgd(1e300)), Fixtures.generator(DataType.FLOAT, 1),
+                Fixtures.critic(DataType.FLOAT, 2), DATA, 3);
+        INDArray before = trainer.generator().network().params().dup();
+        INDArray criticBefore = trainer.critic().network().params().dup();
+        assertThatThrownBy(trainer::step).isInstanceOfSatisfying(TrainingDivergedException.class, e -> {
+            assertThat(e.iteration()).isEqualTo(1);
+            assertThat(e.quantity()).isEqualTo("generator parameters");
+        });
+        assertThat(trainer.generator().network().params()).isEqualTo(before);
+        assertThat(trainer.critic().network().params()).isEqualTo(criticBefore);
+        assertThat(trainer.iteration()).isZero();
+    }
+
     @Test
     void resumingWithADifferentConfigurationIsRejectedNamingTheFieldAndBothValues() throws IOException {
         WganConfig config = small(WganConfig.wganGp());

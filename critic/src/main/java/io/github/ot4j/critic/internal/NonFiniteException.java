@@ -13,15 +13,32 @@ public final class NonFiniteException extends RuntimeException {
     private final String quantity;
     /** {@code NaN}, {@code infinity} or {@code overflow}. */
     private final String problem;
+    /** The name of the network whose parameters were not finite, or null. */
+    private final String network;
 
     /**
      * @param quantity what was not finite, such as {@code "gradient"}
      * @param problem  {@code NaN}, {@code infinity} or {@code overflow}
      */
     public NonFiniteException(String quantity, String problem) {
-        super("the " + quantity + " is " + problem);
+        this(quantity, problem, null);
+    }
+
+    /**
+     * @param quantity what was not finite, such as {@code "parameters"}
+     * @param problem  {@code NaN}, {@code infinity} or {@code overflow}
+     * @param network  the name of the network it belongs to, or null
+     */
+    public NonFiniteException(String quantity, String problem, String network) {
+        super((network == null ? "" : network + " ") + quantity + " not finite (" + problem + ")");
         this.quantity = quantity;
         this.problem = problem;
+        this.network = network;
+    }
+
+    /** @return the name of the network whose quantity was not finite, or null if not known */
+    public String network() {
+        return network;
     }
 
     /** @return what was not finite */

@@ -35,7 +35,8 @@ import org.nd4j.linalg.learning.config.IUpdater;
  *       the method needs;</li>
  *   <li>{@link #attempt} checks that the parameters are finite and, if the step threw or produced a non-finite
  *       parameter, restores parameters, updater state and iteration/epoch counters before the exception
- *       leaves.</li>
+ *       leaves. A step that trains several networks together runs in one {@link #attempt(List, Supplier)}
+ *       over all of them.</li>
  * </ol>
  *
  * <p>A view, not an owner: parameters, updater state and counters live in the network (so that
@@ -48,6 +49,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
  */
 public final class TrainableNetwork {
 
+    private final String name;
     private final MultiLayerNetwork net;
     private final DataType dataType;
     private final int inputDimension;
@@ -58,7 +60,8 @@ public final class TrainableNetwork {
     /** Rows of the pending training-mode forward pass, or −1 if none. */
     private long forwardRows = -1;
 
-    private TrainableNetwork(MultiLayerNetwork net) {
+    private TrainableNetwork(String name, MultiLayerNetwork net) {
+        this.name = name;
         this.net = net;
         this.dataType = net.getLayerWiseConfigurations().getDataType();
         this.inputDimension = Math.toIntExact(layer(0).getNIn());
@@ -108,7 +111,12 @@ public final class TrainableNetwork {
                         + "nd4j's global random generator) but uses " + dense.getWeightNoise());
             }
         }
-        return new TrainableNetwork(net);
+        return new TrainableNetwork(name, net);
+    }
+
+    /** @return the name this view was made with, such as {@code "critic"} (messages name it) */
+    public String name() {
+        return name;
     }
 
     /** @return the network viewed (live) */
@@ -347,26 +355,62 @@ public final class TrainableNetwork {
      * @param step the updates to make, e.g. {@link #apply} and an enforcer's projection
      * @param <T>  what the step returns
      * @return what {@code step} returned
-     * @throws NonFiniteException naming {@code "parameters"} if they are not finite after the step
+     * @throws NonFiniteException naming {@code "parameters"} (and this network) if they are not finite after the
+     *         step
      */
     public <T> T attempt(Supplier<T> step) {
+        return attempt(List.of(this), step);
+    }
+
+    /**
+     * One transaction over several networks, for a step that trains them together (a WGAN step: critic
+     * iterations, then the generator's update): each network's state is remembered, and if the step throws or
+     * leaves a non-finite parameter in any of them, all of them are restored. Nesting one network's attempt in
+     * another's would not do: the inner one would stay committed when the outer one fails.
+     *
+     * @param networks the networks the step changes, distinct
+     * @param step     the step
+     * @param <T>      what the step returns
+     * @return what {@code step} returned
+     * @throws NonFiniteException naming {@code "parameters"} and the first network whose parameters are not
+     *         finite after the step
+     */
+    public static <T> T attempt(List<TrainableNetwork> networks, Supplier<T> step) {
+        for (TrainableNetwork n : networks) {
+            n.remember();
+        }
+        try {
+            T result = step.get();
+            for (TrainableNetwork n : networks) {
+                String problem = Finite.problem(n.net.params());
+                if (problem != null) {
+                    throw new NonFiniteException("parameters", problem, n.name);
+                }
+            }
+            return result;
+        } catch (RuntimeException | Error e) {
+            for (TrainableNetwork n : networks) {
+                n.restore();
+            }
+            throw e;
+        } finally {
+            for (TrainableNetwork n : networks) {
+                n.depth--;
+            }
+        }
+    }
+
+    private void remember() {
         if (depth == snapshots.size()) {
             snapshots.add(new Snapshot());
         }
-        Snapshot snapshot = snapshots.get(depth);
-        snapshot.take(net);
+        snapshots.get(depth).take(net);
         depth++;
-        try {
-            T result = step.get();
-            Finite.require("parameters", net.params());
-            return result;
-        } catch (RuntimeException | Error e) {
-            snapshot.restore(net);
-            clearForward();
-            throw e;
-        } finally {
-            depth--;
-        }
+    }
+
+    private void restore() {
+        snapshots.get(depth - 1).restore(net);
+        clearForward();
     }
 
     private void clearForward() {

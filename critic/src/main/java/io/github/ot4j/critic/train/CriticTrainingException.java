@@ -24,8 +24,8 @@ public final class CriticTrainingException extends RuntimeException {
 
     /** The trainers' translation of the seam's exception. */
     static CriticTrainingException from(NonFiniteException e) {
-        CriticTrainingException translated = new CriticTrainingException(e.quantity(), "the critic's "
-                + e.quantity() + " is " + e.problem());
+        CriticTrainingException translated = new CriticTrainingException(e.quantity(), "critic "
+                + e.quantity() + " not finite (" + e.problem() + ")");
         translated.initCause(e);
         return translated;
     }

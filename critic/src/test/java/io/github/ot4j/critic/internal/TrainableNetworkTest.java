@@ -126,6 +126,38 @@ class TrainableNetworkTest {
         assertThat(net.network().getIterationCount()).isEqualTo(1);
     }
 
+    /** A joint attempt restores every network when one of them ends non-finite, even one that stayed finite. */
+    @Test
+    void aJointAttemptRestoresEveryNetworkAndNamesTheOneThatFailed() {
+        TrainableNetwork a = TrainableNetwork.of("critic", dense(6));
+        TrainableNetwork b = TrainableNetwork.of("generator", dense(7));
+        a.useUpdater(new Adam(1e-2));
+        b.useUpdater(new Adam(1e-2));
+        INDArray aBefore = a.network().params().dup();
+        INDArray bBefore = b.network().params().dup();
+        assertThatThrownBy(() -> TrainableNetwork.attempt(java.util.List.of(b, a), () -> {
+            step(a);
+            step(b);
+            b.network().params().putScalar(0, Double.NaN);
+            return null;
+        })).isInstanceOfSatisfying(NonFiniteException.class, e -> {
+            assertThat(e.network()).isEqualTo("generator");
+            assertThat(e.quantity()).isEqualTo("parameters");
+            assertThat(e).hasMessage("generator parameters not finite (NaN)");
+        });
+        assertThat(a.network().params()).isEqualTo(aBefore);
+        assertThat(b.network().params()).isEqualTo(bBefore);
+        assertThat(a.network().getIterationCount()).isZero();
+        int done = TrainableNetwork.attempt(java.util.List.of(a, b), () -> {
+            step(a);
+            step(b);
+            return 2;
+        });
+        assertThat(done).isEqualTo(2);
+        assertThat(a.network().getIterationCount()).isEqualTo(1);
+        assertThat(b.network().getIterationCount()).isEqualTo(1);
+    }
+
     @Test
     void anEqualUpdaterKeepsItsStateAndAnotherOneReplacesIt() {
         TrainableNetwork net = TrainableNetwork.of("net", dense(5));
