@@ -3,11 +3,16 @@ package io.github.ot4j.critic;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import io.github.ot4j.critic.internal.TrainableNetwork;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -33,7 +38,55 @@ class CriticTest {
         assertThat(critic.network().params()).isEqualTo(before);
         assertThat(critic.values(x)).isEqualTo(f);
         assertThat(critic.inputDimension()).isEqualTo(3);
-        assertThat(critic.layerCount()).isEqualTo(3);
+        assertThat(critic.network().getnLayers()).isEqualTo(3);
+    }
+
+    @Test
+    void meanDifferenceIsTheDifferenceOfTheMeanValues() {
+        Critic critic = critic(2);
+        double[][] y = Samples.gaussian(5, new double[3], 1.0, 3);
+        double[][] x = Samples.gaussian(7, new double[] {1, 0, 0}, 1.0, 4);
+        double[] fy = critic.values(critic.batch(y)).toDoubleVector();
+        double[] fx = critic.values(critic.batch(x)).toDoubleVector();
+        double expected = java.util.Arrays.stream(fy).average().orElseThrow()
+                - java.util.Arrays.stream(fx).average().orElseThrow();
+        assertThat(critic.meanDifference(critic.batch(y), critic.batch(x)))
+                .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-12));
+        assertThatThrownBy(() -> critic.meanDifference(critic.batch(y), Nd4j.zeros(DataType.DOUBLE, 2, 2)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("fake must be n x 3");
+    }
+
+    @Test
+    void saveAndLoadKeepParametersAndUpdaterState(@TempDir Path dir) throws Exception {
+        Critic critic = critic(4);
+        io.github.ot4j.critic.train.CriticTrainer trainer = io.github.ot4j.critic.train.CriticTrainer.wganGp(critic);
+        trainer.step(critic.batch(Samples.gaussian(8, new double[3], 1.0, 1)),
+                critic.batch(Samples.gaussian(8, new double[] {2, 0, 0}, 1.0, 2)), 1);
+        Path file = dir.resolve("sub/critic.zip");
+        critic.save(file);
+        Critic back = Critic.load(file);
+        assertThat(back.network().params()).isEqualTo(critic.network().params());
+        assertThat(back.network().getUpdater().getStateViewArray())
+                .isEqualTo(critic.network().getUpdater().getStateViewArray());
+        assertThat(back.network().getIterationCount()).isEqualTo(1);
+        try (var files = Files.list(file.getParent())) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
+    void loadNamesTheFileOfAMissingOrDamagedCritic(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("missing.zip");
+        assertThatThrownBy(() -> Critic.load(missing)).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining(missing.toString()).hasMessageContaining("does not exist");
+        Path garbage = dir.resolve("garbage.zip");
+        Files.write(garbage, new byte[] {1, 2, 3, 4, 5});
+        assertThatThrownBy(() -> Critic.load(garbage)).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining(garbage.toString());
+        assertThatThrownBy(() -> Critic.load(dir)).isInstanceOf(java.io.IOException.class)
+                .hasMessageContaining(dir.toString());
+        assertThatThrownBy(() -> Critic.load(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("file");
     }
 
     @Test
@@ -49,7 +102,7 @@ class CriticTest {
         double[] eps = {0.5, -1.0, 2.0, 0.25, -0.75};
         INDArray epsilon = Nd4j.createFromArray(eps).reshape(5, 1);
         INDArray before = critic.network().params().dup();
-        INDArray g = critic.inputGradient(critic.batch(points), epsilon);
+        INDArray g = TrainableNetwork.of("net", critic.network()).inputGradient(critic.batch(points), epsilon);
         assertThat(critic.network().params()).isEqualTo(before);
         double h = 1e-7;
         for (int i = 0; i < points.length; i++) {
@@ -119,10 +172,11 @@ class CriticTest {
         Critic critic = critic(1);
         assertThatThrownBy(() -> critic.values(Nd4j.zeros(DataType.DOUBLE, 4, 2)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x must be n x 3");
-        assertThatThrownBy(() -> critic.inputGradient(Nd4j.zeros(DataType.DOUBLE, 4, 3),
+        TrainableNetwork net = TrainableNetwork.of("net", critic.network());
+        assertThatThrownBy(() -> net.inputGradient(Nd4j.zeros(DataType.DOUBLE, 4, 3),
                 Nd4j.zeros(DataType.DOUBLE, 3, 1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("epsilon must be 4 x 1");
-        assertThatThrownBy(() -> critic.backward(Nd4j.zeros(DataType.DOUBLE, 4, 1)))
+        assertThatThrownBy(() -> net.backward(Nd4j.zeros(DataType.DOUBLE, 4, 1)))
                 .isInstanceOf(IllegalStateException.class);
     }
 
@@ -138,8 +192,8 @@ class CriticTest {
         assertThatThrownBy(() -> critic.batch(new double[][] {{1, 2, 3}, {1, 2}}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("points[1]")
                 .hasMessageContaining("length 3");
-        assertThatThrownBy(() -> critic.batch("p", new double[][] {{1, Double.NaN, 3}}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("p[0][1]");
+        assertThatThrownBy(() -> critic.batch(new double[][] {{1, Double.NaN, 3}}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("points[0][1]");
         assertThatThrownBy(() -> critic.batch(new double[][] {{1, 2, Double.POSITIVE_INFINITY}}))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("finite");
         assertThat(critic.batch(new double[][] {{1, 2, 3}}).shape()).containsExactly(1, 3);

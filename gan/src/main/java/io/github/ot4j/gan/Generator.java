@@ -1,11 +1,7 @@
 package io.github.ot4j.gan;
 
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import io.github.ot4j.critic.internal.TrainableNetwork;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
-import org.deeplearning4j.nn.conf.layers.FeedForwardLayer;
-import org.deeplearning4j.nn.conf.layers.LossLayer;
-import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
@@ -20,42 +16,17 @@ import java.util.SplittableRandom;
  * A generator G: R<sup>k</sup> → R<sup>d</sup> on a DL4J {@link MultiLayerNetwork}, fed with standard normal
  * noise z ~ N(0, I<sub>k</sub>).
  *
- * <p>The network is any feed-forward {@code MultiLayerNetwork} whose layers are dense (it ends in a
- * {@link DenseLayer}, not an output layer: the loss comes from the critic). For training it must be configured
- * with {@code miniBatch(false)}: the trainer scales its gradients itself. The trainer sets the updater.
+ * <p>The network is any {@code MultiLayerNetwork} of DL4J {@link DenseLayer}s (it ends in a dense layer, not an
+ * output layer: the loss comes from the critic), without dropout or weight noise — the rules of the training seam
+ * that the critic follows too. The trainer installs the updater and scales the gradients itself, whatever the
+ * network's {@code miniBatch} flag.
  */
 public final class Generator {
 
-    private final MultiLayerNetwork network;
-    private final int noiseDimension;
-    private final int outputDimension;
+    private final TrainableNetwork network;
 
-    private Generator(MultiLayerNetwork network) {
+    private Generator(TrainableNetwork network) {
         this.network = network;
-        MultiLayerConfiguration conf = network.getLayerWiseConfigurations();
-        int layers = conf.getConfs().size();
-        for (int k = 0; k < layers; k++) {
-            Layer layer = conf.getConf(k).getLayer();
-            if (layer instanceof BaseOutputLayer || layer instanceof LossLayer) {
-                throw new IllegalArgumentException("network layer " + k + " is an output layer ("
-                        + layer.getClass().getSimpleName() + "), whose backpropagation ignores the critic's "
-                        + "gradient: end the generator with a DenseLayer");
-            }
-            if (layer.getIDropout() != null) {
-                throw new IllegalArgumentException("network layer " + k + " (" + layer.getClass().getSimpleName()
-                        + ") has dropout, which the generator's gradient step does not support");
-            }
-        }
-        this.noiseDimension = (int) feedForward(conf.getConf(0).getLayer(), 0).getNIn();
-        this.outputDimension = (int) feedForward(conf.getConf(layers - 1).getLayer(), layers - 1).getNOut();
-    }
-
-    private static FeedForwardLayer feedForward(Layer layer, int index) {
-        if (!(layer instanceof FeedForwardLayer f)) {
-            throw new IllegalArgumentException("network layer " + index + " must be a feed-forward layer but is "
-                    + layer.getClass().getSimpleName());
-        }
-        return f;
     }
 
     /**
@@ -85,49 +56,40 @@ public final class Generator {
                 .activation(spec.outputActivation()).build());
         MultiLayerNetwork network = new MultiLayerNetwork(list.build());
         network.init();
-        return new Generator(network);
+        return new Generator(TrainableNetwork.of("network", network));
     }
 
     /**
      * Wraps a network configured by the user.
      *
-     * @param network an initialised feed-forward network of dense layers, {@code miniBatch(false)}
+     * @param network an initialised network of dense layers
      * @return the generator
-     * @throws IllegalArgumentException if a layer is an output or loss layer (their backpropagation ignores the
-     *                                  critic's gradient) or has dropout, naming the layer's index and type
+     * @throws IllegalArgumentException if the network is not initialised or a layer is not a {@link DenseLayer}
+     *                                  (an output or loss layer's backpropagation ignores the critic's gradient)
+     *                                  or uses dropout or weight noise, naming the layer's index and type
      */
     public static Generator of(MultiLayerNetwork network) {
-        if (network == null) {
-            throw new IllegalArgumentException("network must not be null");
-        }
-        if (network.params() == null) {
-            throw new IllegalArgumentException("network must be initialised (call init()) first");
-        }
-        if (network.getLayerWiseConfigurations().getConf(0).isMiniBatch()) {
-            throw new IllegalArgumentException("network must be configured with miniBatch(false): the trainer "
-                    + "scales its gradients by the batch size itself");
-        }
-        return new Generator(network);
+        return new Generator(TrainableNetwork.of("network", network));
     }
 
     /** @return the network (live, not a copy) */
     public MultiLayerNetwork network() {
-        return network;
+        return network.network();
     }
 
     /** @return k, the noise dimension */
     public int noiseDimension() {
-        return noiseDimension;
+        return network.inputDimension();
     }
 
     /** @return d, the output dimension */
     public int outputDimension() {
-        return outputDimension;
+        return network.outputDimension();
     }
 
     /** @return the network's floating-point type */
     public DataType dataType() {
-        return network.params().dataType();
+        return network.dataType();
     }
 
     /**
@@ -143,6 +105,7 @@ public final class Generator {
             throw new IllegalArgumentException("n must be at least 1 but is " + n);
         }
         SplittableRandom random = new SplittableRandom(seed);
+        int noiseDimension = noiseDimension();
         double[] z = new double[Math.multiplyExact(n, noiseDimension)];
         for (int i = 0; i < z.length; i++) {
             z[i] = random.nextGaussian();
@@ -153,19 +116,12 @@ public final class Generator {
     /**
      * G(z) for given noise, in inference mode.
      *
-     * @param z n × k noise
+     * @param z n × k noise (cast to the network's data type if needed)
      * @return n × d samples
      * @throws IllegalArgumentException if z is null, not a matrix or does not have k columns
      */
     public INDArray generate(INDArray z) {
-        if (z == null) {
-            throw new IllegalArgumentException("z must not be null");
-        }
-        if (z.rank() != 2 || z.columns() != noiseDimension) {
-            throw new IllegalArgumentException("z must be an n × " + noiseDimension + " matrix but has shape "
-                    + java.util.Arrays.toString(z.shape()));
-        }
-        return network.output(z, false);
+        return network.output(network.input("z", z));
     }
 
     /**

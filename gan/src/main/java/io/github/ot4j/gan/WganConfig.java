@@ -4,20 +4,25 @@ import io.github.ot4j.core.GroundCost;
 import io.github.ot4j.critic.enforce.GradientPenalty;
 import io.github.ot4j.critic.enforce.LipschitzEnforcer;
 import io.github.ot4j.critic.enforce.WeightClipping;
-import io.github.ot4j.critic.enforce.WeightScaling;
-import io.github.ot4j.gan.internal.Updaters;
+import io.github.ot4j.critic.internal.Updaters;
+import io.github.ot4j.critic.train.CriticMethod;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.RmsProp;
 
 /**
- * A validated WGAN training configuration: how the critic is trained, the generator's updater and the batch
- * size. Start from a paper's defaults and override what you need:
+ * A validated WGAN training configuration: how the critic is trained (a {@link CriticSchedule}: a
+ * {@link CriticMethod} and its iterations per generator step), the generator's updater and the batch size. What
+ * depends on the mode lives in the method's own record — {@link CriticMethod.Enforced} (enforcer, updater) or
+ * {@link CriticMethod.TwoStep} (cost, updater, regression steps) — so every method here means the same in every
+ * mode. Start from a paper's defaults and override what you need:
  * <pre>{@code
- * WganConfig config = WganConfig.wganGp().withBatchSize(256).withCriticSteps(5);
+ * WganConfig gp = WganConfig.wganGp().withBatchSize(256).withCriticSteps(5);
+ * WganConfig ts = WganConfig.wganTs().withCriticMethod(CriticMethod.twoStep(GroundCost.euclidean()));
  * }</pre>
- * Every value is checked in the constructor (and thus before training starts); a bad value throws an
- * {@link IllegalArgumentException} naming it.
+ * Every value is checked in a constructor (and thus before training starts); a bad value throws an
+ * {@link IllegalArgumentException} naming it. A value: equal settings make equal configurations, and a checkpoint
+ * records every field.
  *
  * @param critic           how the critic is trained
  * @param generatorUpdater the generator's updater
@@ -45,21 +50,21 @@ public record WganConfig(CriticSchedule critic, IUpdater generatorUpdater, int b
     }
 
     /**
-     * WGAN (Arjovsky, Chintala, Bottou 2017): weight clipping to [−0.01, 0.01], RMSProp with learning rate 5e-5
-     * (decay 0.99 and ε 1e-8, PyTorch's defaults, as in the authors' code) for critic and generator, 5 critic
-     * steps per generator step, batch 64.
+     * WGAN (Arjovsky, Chintala, Bottou 2017): the loss −(mean f(real) − mean f(fake)), weight clipping to
+     * [−0.01, 0.01], RMSProp with learning rate 5e-5 (decay 0.99 and ε 1e-8, PyTorch's defaults, as in the
+     * authors' code) for critic and generator, 5 critic steps per generator step, batch 64.
      *
      * @return the configuration
      */
     public static WganConfig wgan() {
-        return new WganConfig(new CriticSchedule.Wasserstein(WeightClipping.wgan(), rmsProp(5e-5), 5), rmsProp(5e-5),
-                DEFAULT_BATCH_SIZE);
+        return new WganConfig(new CriticSchedule(CriticMethod.enforced(WeightClipping.wgan(), rmsProp(5e-5)), 5),
+                rmsProp(5e-5), DEFAULT_BATCH_SIZE);
     }
 
     /**
-     * WGAN-GP (Gulrajani et al. 2017): gradient penalty λ = 10, Adam(1e-4, β1 0.5, β2 0.9) for critic and
-     * generator, 5 critic steps, batch 64. (For 2-D toys the authors' code uses λ = 0.1 and batch 256:
-     * {@link #wganGpToy()}.)
+     * WGAN-GP (Gulrajani et al. 2017): the loss −(mean f(real) − mean f(fake)) + λ·E[(‖∇ₓf(x̂)‖ − 1)²] with
+     * λ = 10, Adam(1e-4, β1 0.5, β2 0.9) for critic and generator, 5 critic steps, batch 64. (For 2-D toys the
+     * authors' code uses λ = 0.1 and batch 256: {@link #wganGpToy()}.)
      *
      * @return the configuration
      */
@@ -74,8 +79,7 @@ public record WganConfig(CriticSchedule critic, IUpdater generatorUpdater, int b
      * @return the configuration
      */
     public static WganConfig wganGp(double lambda) {
-        return new WganConfig(new CriticSchedule.Wasserstein(GradientPenalty.of(lambda), adam(0.9), 5), adam(0.9),
-                DEFAULT_BATCH_SIZE);
+        return withEnforcer(GradientPenalty.of(lambda));
     }
 
     /**
@@ -89,25 +93,27 @@ public record WganConfig(CriticSchedule critic, IUpdater generatorUpdater, int b
 
     /**
      * WGAN-TS (Liu, Gu, Samaras 2018): one critic iteration per generator step — exact step-1 targets from
-     * ot-core on the batch under the L1 cost, 5 MSE regression steps with Adam(1e-4, 0.5, 0.999), weight
-     * scaling — and a generator trained with Adam(1e-4, 0.5, 0.999); batch 64.
+     * ot-core on the batch under the L1 cost, 5 MSE regression steps (1/(m+n)) Σ (f(z<sub>k</sub>) − T<sub>k</sub>)²
+     * with Adam(1e-4, 0.5, 0.999), weight scaling f ← f/β — and a generator trained with Adam(1e-4, 0.5, 0.999);
+     * batch 64.
      *
      * @return the configuration
      */
     public static WganConfig wganTs() {
-        return new WganConfig(new CriticSchedule.TwoStep(GroundCost.cityblock(), adam(0.999), 5), adam(0.999),
+        return new WganConfig(new CriticSchedule(CriticMethod.twoStep(GroundCost.cityblock()), 1), adam(0.999),
                 DEFAULT_BATCH_SIZE);
     }
 
     /**
-     * The plain WGAN loss with any enforcer and the WGAN-GP optimiser settings (Adam(1e-4, 0.5, 0.9), 5 critic
-     * steps, batch 64).
+     * The plain WGAN loss with any enforcer and the WGAN-GP optimiser settings (Adam(1e-4, 0.5, 0.9) for critic
+     * and generator, 5 critic steps, batch 64).
      *
      * @param enforcer the Lipschitz enforcer
      * @return the configuration
      */
     public static WganConfig withEnforcer(LipschitzEnforcer enforcer) {
-        return new WganConfig(new CriticSchedule.Wasserstein(enforcer, adam(0.9), 5), adam(0.9), DEFAULT_BATCH_SIZE);
+        return new WganConfig(new CriticSchedule(CriticMethod.enforced(enforcer, adam(0.9)), 5), adam(0.9),
+                DEFAULT_BATCH_SIZE);
     }
 
     /**
@@ -135,46 +141,27 @@ public record WganConfig(CriticSchedule critic, IUpdater generatorUpdater, int b
     }
 
     /**
-     * Changes the number of critic updates per generator step of the WGAN loss. WGAN-TS does one critic iteration
-     * per generator step; change its regression steps with {@link #withRegressionSteps(int)}.
-     *
-     * @param steps ≥ 1
+     * @param method how one critic iteration trains the critic (same number of iterations per generator step)
      * @return the changed copy
-     * @throws IllegalArgumentException if the schedule is WGAN-TS, or steps &lt; 1
+     */
+    public WganConfig withCriticMethod(CriticMethod method) {
+        return withCritic(critic.withMethod(method));
+    }
+
+    /**
+     * @param steps critic iterations per generator step, ≥ 1
+     * @return the changed copy
      */
     public WganConfig withCriticSteps(int steps) {
-        if (critic instanceof CriticSchedule.Wasserstein w) {
-            return withCritic(new CriticSchedule.Wasserstein(w.enforcer(), w.updater(), steps));
-        }
-        throw new IllegalArgumentException("withCriticSteps applies to the WGAN loss, but the critic schedule is "
-                + "WGAN-TS (two-step), which does one critic iteration per generator step: use withRegressionSteps");
+        return withCritic(critic.withSteps(steps));
     }
 
     /**
-     * Changes the number of MSE regression updates per critic iteration of WGAN-TS (n<sub>r</sub>).
-     *
-     * @param steps ≥ 1
-     * @return the changed copy
-     * @throws IllegalArgumentException if the schedule is not WGAN-TS, or steps &lt; 1
-     */
-    public WganConfig withRegressionSteps(int steps) {
-        if (critic instanceof CriticSchedule.TwoStep t) {
-            return withCritic(new CriticSchedule.TwoStep(t.cost(), t.updater(), steps));
-        }
-        throw new IllegalArgumentException("withRegressionSteps applies to WGAN-TS, but the critic schedule is the "
-                + "WGAN loss: use withCriticSteps");
-    }
-
-    /**
-     * @param updater the critic's updater
+     * @param updater the critic's updater (of the WGAN loss, or of WGAN-TS's regression)
      * @return the changed copy
      */
     public WganConfig withCriticUpdater(IUpdater updater) {
-        if (critic instanceof CriticSchedule.Wasserstein w) {
-            return withCritic(new CriticSchedule.Wasserstein(w.enforcer(), updater, w.criticSteps()));
-        }
-        CriticSchedule.TwoStep t = (CriticSchedule.TwoStep) critic;
-        return withCritic(new CriticSchedule.TwoStep(t.cost(), updater, t.regressionSteps()));
+        return withCriticMethod(critic.method().withUpdater(updater));
     }
 
     /**
@@ -186,29 +173,22 @@ public record WganConfig(CriticSchedule critic, IUpdater generatorUpdater, int b
      */
     public WganConfig withLearningRates(double generatorRate, double criticRate) {
         IUpdater g = generatorUpdater();
-        IUpdater c = critic.updater();
+        IUpdater c = critic.method().updater();
         g.setLrAndSchedule(generatorRate, null);
         c.setLrAndSchedule(criticRate, null);
         return withGeneratorUpdater(g).withCriticUpdater(c);
     }
 
     /**
-     * The ground cost under which the critic's estimate approximates W<sub>1</sub>: the Euclidean distance for
-     * the WGAN loss (clipping and gradient penalties bound the Euclidean gradient norm), the two-step method's
-     * own cost for WGAN-TS and for the WGAN loss with {@link WeightScaling} (which rescales the critic to be
-     * 1-Lipschitz under its cost). Give it to the {@link io.github.ot4j.gan.monitor.ExactDistanceMonitor} so that the
-     * estimate and the exact value are comparable.
+     * The ground cost under which the critic's estimate approximates the transport cost,
+     * {@link CriticMethod#cost()}: the two-step method's cost, weight scaling's cost, else the Euclidean
+     * distance. Give it to the {@link io.github.ot4j.gan.monitor.ExactDistanceMonitor} so that the estimate and the
+     * exact value are comparable.
      *
      * @return the cost
      */
     public GroundCost criticCost() {
-        if (critic instanceof CriticSchedule.TwoStep t) {
-            return t.cost();
-        }
-        if (critic instanceof CriticSchedule.Wasserstein w && w.enforcer() instanceof WeightScaling scaling) {
-            return scaling.cost();
-        }
-        return GroundCost.euclidean();
+        return critic.method().cost();
     }
 
     /** @return a copy of the generator's updater configuration */

@@ -1,31 +1,27 @@
 package io.github.ot4j.gan;
 
 import io.github.ot4j.critic.Critic;
+import io.github.ot4j.critic.internal.Finite;
+import io.github.ot4j.critic.internal.NonFiniteException;
+import io.github.ot4j.critic.internal.TrainableNetwork;
 import io.github.ot4j.critic.train.CriticIteration;
 import io.github.ot4j.critic.train.CriticStep;
-import io.github.ot4j.critic.train.CriticTrainer;
 import io.github.ot4j.critic.train.CriticTrainingException;
-import io.github.ot4j.critic.train.TwoStepCriticTrainer;
 import io.github.ot4j.gan.checkpoint.Checkpoint;
 import io.github.ot4j.gan.checkpoint.CheckpointFile;
+import io.github.ot4j.gan.checkpoint.RunSettings;
 import io.github.ot4j.gan.data.DataSource;
-import io.github.ot4j.gan.internal.Finite;
-import io.github.ot4j.gan.internal.NetworkSnapshot;
 import io.github.ot4j.gan.internal.Seeds;
-import io.github.ot4j.gan.internal.Updaters;
 import io.github.ot4j.gan.monitor.TrainingListener;
 import io.github.ot4j.gan.monitor.TrainingReport;
 import org.deeplearning4j.nn.gradient.Gradient;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * Trains a Wasserstein GAN: a {@link Generator} G against a {@link Critic} f, with the critic trained by a
@@ -33,16 +29,18 @@ import java.util.Map;
  *
  * <p>One generator step (see {@link #step()}):
  * <ol>
- *   <li>{@code criticSteps} critic updates, each on a fresh real batch y and a fake batch x = G(z);</li>
+ *   <li>{@code config.critic().steps()} critic iterations of the schedule's {@code CriticMethod}, each on a
+ *       fresh real batch y and a fake batch x = G(z);</li>
  *   <li>the generator update on L<sub>G</sub> = −(1/n) Σ f(G(z<sub>i</sub>)): the critic's input gradient
  *       ∂L<sub>G</sub>/∂x (with ε = −1/n per row) is chained into the generator's backpropagation, and the
  *       generator's DL4J updater takes the step. The critic's parameters and updater state are untouched by it.</li>
  * </ol>
  *
  * <p>Randomness: every draw is seeded by a pure function of (seed, iteration, draw), so the pair is the whole
- * random state; {@link #checkpoint()} captures it with both networks and their updaters, and a trainer
- * {@link #resume resumed} from it continues bit-identically (given a reproducible data source and an enforcer
- * without hidden state: spectral normalisation's power-iteration vectors are not checkpointed).
+ * random state; {@link #checkpoint()} captures it with both networks, their updaters and the run's settings, and a
+ * trainer {@link #resume resumed} from it with the same settings continues bit-identically (given a reproducible
+ * data source and an enforcer without hidden state: spectral normalisation's power-iteration vectors are not
+ * checkpointed).
  *
  * <p>Reliability: a NaN or infinity in a loss, a gradient or the parameters stops training with a
  * {@link TrainingDivergedException} naming the iteration and the quantity, before anything is checkpointed;
@@ -54,6 +52,8 @@ public final class WganTrainer {
     private final WganConfig config;
     private final Generator generator;
     private final Critic critic;
+    private final TrainableNetwork generatorNet;
+    private final TrainableNetwork criticNet;
     private final CriticIteration criticIteration;
     private final DataSource data;
     private final long seed;
@@ -85,16 +85,10 @@ public final class WganTrainer {
         this.data = data;
         this.seed = seed;
         this.iteration = iteration;
-        Updaters.install(generator.network(), config.generatorUpdater());
-        this.criticIteration = criticIteration(config.critic(), critic);
-    }
-
-    private static CriticIteration criticIteration(CriticSchedule method, Critic critic) {
-        if (method instanceof CriticSchedule.Wasserstein w) {
-            return CriticTrainer.of(critic, w.enforcer(), w.updater());
-        }
-        CriticSchedule.TwoStep t = (CriticSchedule.TwoStep) method;
-        return TwoStepCriticTrainer.of(critic, t.cost(), t.updater(), t.regressionSteps());
+        this.generatorNet = TrainableNetwork.of("generator", generator.network());
+        generatorNet.useUpdater(config.generatorUpdater());
+        this.criticIteration = config.critic().method().trainer(critic);
+        this.criticNet = TrainableNetwork.of("critic", critic.network());
     }
 
     /**
@@ -121,25 +115,22 @@ public final class WganTrainer {
      * @param config     the configuration the checkpointed run used
      * @param data       the same data source
      * @return the trainer
-     * @throws IllegalArgumentException if the configuration differs from the checkpointed run's in its critic
-     *                                  schedule, generator updater or batch size (naming the setting); a
-     *                                  checkpoint that records no settings (written before they were recorded)
-     *                                  is accepted unchecked
+     * @throws IllegalArgumentException if the configuration differs from the checkpointed run's in any field of
+     *                                  its settings ({@link RunSettings}: the critic schedule with its method,
+     *                                  enforcer or ground cost and updater, the generator updater, the batch
+     *                                  size), naming the first field that differs and both values
      */
     public static WganTrainer resume(Checkpoint checkpoint, WganConfig config, DataSource data) {
-        if (checkpoint == null || config == null) {
-            throw new IllegalArgumentException("checkpoint and config must not be null");
+        if (checkpoint == null) {
+            throw new IllegalArgumentException("checkpoint must not be null");
         }
-        if (!checkpoint.settings().isEmpty()) {
-            Map<String, String> expected = settings(config);
-            for (Map.Entry<String, String> setting : expected.entrySet()) {
-                String stored = checkpoint.settings().get(setting.getKey());
-                if (!setting.getValue().equals(stored)) {
-                    throw new IllegalArgumentException("the configuration's " + setting.getKey() + " '"
-                            + setting.getValue() + "' differs from the checkpointed run's '" + stored
-                            + "': resuming would not continue that run");
-                }
-            }
+        if (config == null) {
+            throw new IllegalArgumentException("config must not be null");
+        }
+        Optional<String> difference = RunSettings.of(config).firstDifference(checkpoint.settings());
+        if (difference.isPresent()) {
+            throw new IllegalArgumentException("the configuration differs from the checkpointed run's: "
+                    + difference.get() + "; resuming would not continue that run");
         }
         return new WganTrainer(config, Generator.of(checkpoint.generator()), Critic.of(checkpoint.critic()), data,
                 checkpoint.seed(), checkpoint.iteration());
@@ -154,15 +145,14 @@ public final class WganTrainer {
      * @throws TrainingDivergedException if a loss, gradient or parameter is not finite
      */
     public TrainingStep step() {
-        NetworkSnapshot generatorBefore = NetworkSnapshot.of(generator.network());
-        NetworkSnapshot criticBefore = NetworkSnapshot.of(critic.network());
+        long step = iteration + 1;
         try {
-            return uncheckedStep();
-        } catch (RuntimeException | Error e) {
-            // all-or-nothing: no critic update of a failed step and no generator update stays applied
-            generatorBefore.restore();
-            criticBefore.restore();
-            throw e;
+            // all-or-nothing over both networks: no critic update of a failed step and no generator update stays
+            TrainingStep done = TrainableNetwork.attempt(List.of(generatorNet, criticNet), this::uncheckedStep);
+            iteration = step; // only once both networks are committed
+            return done;
+        } catch (NonFiniteException e) {
+            throw new TrainingDivergedException(step, e.network() + " " + e.quantity(), e.problem(), e);
         }
     }
 
@@ -170,11 +160,11 @@ public final class WganTrainer {
         long step = iteration + 1;
         int batch = config.batchSize();
         CriticStep last = null;
-        for (int k = 0; k < config.critic().criticSteps(); k++) {
+        for (int k = 0; k < config.critic().steps(); k++) {
             INDArray real = critic.batch(realBatch(batch, Seeds.of(seed, iteration, Seeds.REAL, k), step));
             INDArray fake = generator.generate(generator.noise(batch, Seeds.of(seed, iteration,
                     Seeds.CRITIC_NOISE, k)));
-            guard(step, "generator output", Finite.problem(fake), null);
+            guard(step, "generator output", Finite.problem(fake));
             try {
                 last = criticIteration.step(real, fake, Seeds.of(seed, iteration, Seeds.CRITIC_STEP, k));
             } catch (CriticTrainingException e) {
@@ -182,7 +172,6 @@ public final class WganTrainer {
             }
         }
         double generatorLoss = updateGenerator(step);
-        iteration = step;
         return new TrainingStep(step, generatorLoss, last.loss(), last.estimate(), last.penalty());
     }
 
@@ -201,43 +190,32 @@ public final class WganTrainer {
 
     /**
      * The generator update through the critic's input gradient, on noise drawn for the current iteration;
-     * does not advance the iteration. Package-private for the isolation test.
+     * does not advance the iteration and does not check the parameters (the attempt of {@link #step} does).
+     * Package-private for the isolation test.
      *
      * @return the loss before the update
      */
     double updateGenerator(long step) {
         int batch = config.batchSize();
-        MultiLayerNetwork g = generator.network();
         INDArray z = generator.noise(batch, Seeds.of(seed, iteration, Seeds.GENERATOR_NOISE, 0));
-        // forward in training mode keeping each layer's input, which the backward pass below needs
-        g.setInput(z);
-        List<INDArray> activations = g.feedForward(true, false);
-        INDArray fake = activations.get(activations.size() - 1);
-        guard(step, "generator output", Finite.problem(fake), null);
+        INDArray fake = generatorNet.forward(z); // training mode, keeping each layer's input for the backward pass
+        guard(step, "generator output", Finite.problem(fake));
         double loss = -critic.values(fake).meanNumber().doubleValue();
-        guard(step, "generator loss", Finite.problem(loss), null);
+        guard(step, "generator loss", Finite.problem(loss));
         INDArray epsilon = Nd4j.valueArrayOf(new long[] {batch, 1}, -1.0 / batch, critic.dataType());
         // not checked on its own: a NaN or infinity here reaches the generator's gradient, which is checked
-        INDArray inputGradient = critic.inputGradient(fake, epsilon);
-
-        Gradient gradient = g.backpropGradient(inputGradient.castTo(generator.dataType()),
-                LayerWorkspaceMgr.noWorkspaces()).getFirst();
-        g.clearLayersStates(); // not clear(): that also drops the updater and its state
-        guard(step, "generator gradient", Finite.problem(gradient.gradient()), null);
-        // batch size 1: the loss is already a mean
-        g.getUpdater(true).update(g, gradient, g.getIterationCount(), g.getEpochCount(), 1,
-                LayerWorkspaceMgr.noWorkspaces());
-        g.params().subi(gradient.gradient());
-        g.setIterationCount(g.getIterationCount() + 1);
-        // a finite gradient gives a finite update unless it overflows: checked on the parameters (each check is a
-        // full reduction, which costs more than its arithmetic on small networks)
-        guard(step, "generator parameters", Finite.problem(g.params()), null);
+        INDArray inputGradient = criticNet.inputGradient(fake, epsilon);
+        Gradient gradient = generatorNet.backward(inputGradient).parameters();
+        guard(step, "generator gradient", Finite.problem(gradient.gradient()));
+        generatorNet.apply(gradient);
+        // a finite gradient gives a finite update unless it overflows: the step's attempt checks the parameters
+        // once, at its end (each check is a full reduction, which costs more than its arithmetic on small networks)
         return loss;
     }
 
-    private static void guard(long step, String quantity, String problem, Throwable cause) {
+    private static void guard(long step, String quantity, String problem) {
         if (problem != null) {
-            throw new TrainingDivergedException(step, quantity, problem, cause);
+            throw new TrainingDivergedException(step, quantity, problem, null);
         }
     }
 
@@ -250,12 +228,18 @@ public final class WganTrainer {
      * @return the last report, or {@code null} if the trainer was already at the plan's iteration
      * @throws TrainingDivergedException if training diverges (the last checkpoint written stays intact)
      * @throws UncheckedIOException      if a checkpoint cannot be written
+     * @throws IllegalArgumentException  before any step, if the plan writes checkpoints but a setting cannot be
+     *                                   recorded ({@link RunSettings#of}: a lambda cost, an enforcer that is not a
+     *                                   record), or the monitor's dimension is not the data's
      */
     public TrainingReport train(TrainingPlan plan, TrainingListener... listeners) {
         List<TrainingListener> all = List.of(listeners);
         if (plan.monitor() != null && plan.monitor().dimension() != data.dimension()) {
             throw new IllegalArgumentException("the monitor's held-out data have dimension "
                     + plan.monitor().dimension() + " but the data have dimension " + data.dimension());
+        }
+        if (plan.checkpointFile() != null) {
+            RunSettings.of(config); // a setting a checkpoint cannot record fails now, not after hours of training
         }
         long start = System.nanoTime();
         long startIteration = iteration;
@@ -308,16 +292,7 @@ public final class WganTrainer {
      *         repeat
      */
     public Checkpoint checkpoint() {
-        return new Checkpoint(generator.network(), critic.network(), iteration, seed, settings(config));
-    }
-
-    /** The settings a resumed run must repeat: the critic schedule, the generator updater and the batch size. */
-    private static Map<String, String> settings(WganConfig config) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("critic", config.critic().describe());
-        settings.put("generatorUpdater", config.generatorUpdater().toString());
-        settings.put("batchSize", Integer.toString(config.batchSize()));
-        return settings;
+        return new Checkpoint(generator.network(), critic.network(), iteration, seed, RunSettings.of(config));
     }
 
     /** @return generator steps done */

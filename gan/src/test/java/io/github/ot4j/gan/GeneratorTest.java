@@ -94,7 +94,7 @@ class GeneratorTest {
         Generator g = Fixtures.generator(DataType.FLOAT, 1);
         assertThatThrownBy(() -> g.generate(null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> g.generate(Nd4j.zeros(DataType.FLOAT, 3, 5)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("n × 2")
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("z must be n x 2")
                 .hasMessageContaining("[3, 5]");
         assertThatThrownBy(() -> g.generate(Nd4j.zeros(DataType.FLOAT, 2)))
                 .isInstanceOf(IllegalArgumentException.class);

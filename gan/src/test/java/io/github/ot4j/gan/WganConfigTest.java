@@ -4,6 +4,7 @@ import io.github.ot4j.critic.enforce.GradientPenalty;
 import io.github.ot4j.critic.enforce.WeightClipping;
 import io.github.ot4j.critic.enforce.WeightScaling;
 import io.github.ot4j.core.GroundCost;
+import io.github.ot4j.critic.train.CriticMethod;
 import io.github.ot4j.gan.data.ToyDistributions;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -19,50 +20,52 @@ class WganConfigTest {
     @Test
     void namedFactoriesCarryThePapersDefaults() {
         WganConfig wgan = WganConfig.wgan();
-        CriticSchedule.Wasserstein w = (CriticSchedule.Wasserstein) wgan.critic();
+        CriticMethod.Enforced w = (CriticMethod.Enforced) wgan.critic().method();
         assertThat(w.enforcer()).isEqualTo(new WeightClipping(0.01));
-        assertThat(w.criticSteps()).isEqualTo(5);
-        assertThat(((RmsProp) w.updater()).getLearningRate()).isEqualTo(5e-5);
-        assertThat(((RmsProp) wgan.generatorUpdater()).getLearningRate()).isEqualTo(5e-5);
+        assertThat(wgan.critic().steps()).isEqualTo(5);
+        assertThat(w.updater()).isEqualTo(new RmsProp(5e-5, 0.99, 1e-8));
+        assertThat(wgan.generatorUpdater()).isEqualTo(new RmsProp(5e-5, 0.99, 1e-8));
 
         WganConfig gp = WganConfig.wganGp();
-        CriticSchedule.Wasserstein g = (CriticSchedule.Wasserstein) gp.critic();
-        assertThat(g.enforcer()).isEqualTo(new GradientPenalty(10.0));
-        assertThat(g.updater()).isEqualTo(new Adam(1e-4, 0.5, 0.9, 1e-8));
+        assertThat(gp.critic()).isEqualTo(new CriticSchedule(new CriticMethod.Enforced(new GradientPenalty(10.0),
+                new Adam(1e-4, 0.5, 0.9, 1e-8)), 5));
         assertThat(gp.generatorUpdater()).isEqualTo(new Adam(1e-4, 0.5, 0.9, 1e-8));
-        assertThat(((CriticSchedule.Wasserstein) WganConfig.wganGpToy().critic()).enforcer())
+        assertThat(((CriticMethod.Enforced) WganConfig.wganGpToy().critic().method()).enforcer())
                 .isEqualTo(new GradientPenalty(0.1));
         assertThat(WganConfig.wganGpToy().batchSize()).isEqualTo(256);
 
         WganConfig ts = WganConfig.wganTs();
-        CriticSchedule.TwoStep t = (CriticSchedule.TwoStep) ts.critic();
-        assertThat(t.regressionSteps()).isEqualTo(5);
-        assertThat(t.criticSteps()).isEqualTo(1);
-        assertThat(t.updater()).isEqualTo(new Adam(1e-4, 0.5, 0.999, 1e-8));
+        assertThat(ts.critic()).isEqualTo(new CriticSchedule(new CriticMethod.TwoStep(GroundCost.cityblock(),
+                new Adam(1e-4, 0.5, 0.999, 1e-8), 5), 1));
         assertThat(ts.generatorUpdater()).isEqualTo(new Adam(1e-4, 0.5, 0.999, 1e-8));
-        assertThat(t.cost().between(new double[] {0, 0}, new double[] {1, -2})).isEqualTo(3.0);
+        assertThat(ts.criticCost().between(new double[] {0, 0}, new double[] {1, -2})).isEqualTo(3.0);
+        assertThat(ts.batchSize()).isEqualTo(64);
     }
 
     @Test
     void overridesKeepTheRest() {
         WganConfig c = WganConfig.wganGp().withCriticSteps(3).withBatchSize(32).withLearningRates(1e-3, 2e-3);
-        assertThat(c.critic().criticSteps()).isEqualTo(3);
+        assertThat(c.critic().steps()).isEqualTo(3);
         assertThat(c.batchSize()).isEqualTo(32);
         assertThat(((Adam) c.generatorUpdater()).getLearningRate()).isEqualTo(1e-3);
-        assertThat(((Adam) c.critic().updater()).getLearningRate()).isEqualTo(2e-3);
-        assertThat(((Adam) c.critic().updater()).getBeta2()).isEqualTo(0.9);
-        assertThat(((CriticSchedule.Wasserstein) c.critic()).enforcer()).isEqualTo(new GradientPenalty(10.0));
+        assertThat(((Adam) c.critic().method().updater()).getLearningRate()).isEqualTo(2e-3);
+        assertThat(((Adam) c.critic().method().updater()).getBeta2()).isEqualTo(0.9);
+        assertThat(((CriticMethod.Enforced) c.critic().method()).enforcer()).isEqualTo(new GradientPenalty(10.0));
     }
 
+    /** Steps per generator step mean the same in every mode; what is mode-specific lives in the method's record. */
     @Test
-    void criticAndRegressionStepsApplyOnlyToTheirOwnMode() {
-        assertThatThrownBy(() -> WganConfig.wganTs().withCriticSteps(3))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WGAN-TS");
-        assertThatThrownBy(() -> WganConfig.wganGp().withRegressionSteps(3))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("WGAN loss");
-        CriticSchedule.TwoStep t = (CriticSchedule.TwoStep) WganConfig.wganTs().withRegressionSteps(7).critic();
-        assertThat(t.regressionSteps()).isEqualTo(7);
-        assertThat(t.criticSteps()).isEqualTo(1);
+    void modeSpecificSettingsLiveInTheMethodsRecord() {
+        WganConfig ts = WganConfig.wganTs().withCriticSteps(3);
+        assertThat(ts.critic().steps()).isEqualTo(3);
+        CriticMethod.TwoStep t = (CriticMethod.TwoStep) ts.critic().method();
+        WganConfig seven = ts.withCriticMethod(t.withRegressionSteps(7));
+        assertThat(((CriticMethod.TwoStep) seven.critic().method()).regressionSteps()).isEqualTo(7);
+        assertThat(seven.critic().steps()).isEqualTo(3);
+        WganConfig euclidean = ts.withCriticMethod(t.withCost(GroundCost.euclidean()));
+        assertThat(euclidean.criticCost()).isEqualTo(GroundCost.euclidean());
+        assertThat(euclidean).isNotEqualTo(ts);
+        assertThat(WganConfig.wganTs()).isEqualTo(WganConfig.wganTs()).hasSameHashCodeAs(WganConfig.wganTs());
     }
 
     @Test
@@ -79,10 +82,10 @@ class WganConfigTest {
                 .hasMessageContaining("generator updater learning rate must be positive and finite but is -0.1");
         assertThatThrownBy(() -> WganConfig.wganGp().withCriticSteps(0))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("criticSteps must be at least 1 but is 0");
-        assertThatThrownBy(() -> WganConfig.wganTs().withRegressionSteps(0))
+                .hasMessageContaining("steps must be at least 1 but is 0");
+        assertThatThrownBy(() -> CriticMethod.twoStep(GroundCost.cityblock()).withRegressionSteps(0))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("regressionSteps must be at least 1 but is 0");
+                .hasMessageContaining("regressionSteps must be >= 1 but is 0");
         assertThatThrownBy(() -> WganConfig.wganGp().withBatchSize(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchSize must be at least 1");
         assertThatThrownBy(() -> WganConfig.wganGp().withCriticUpdater(new Adam(1e-4, 1.0, 0.9, 1e-8)))
@@ -90,6 +93,7 @@ class WganConfigTest {
                 .hasMessageContaining("critic updater beta1 must be in [0, 1) but is 1.0");
         assertThatThrownBy(() -> WganConfig.wgan().withLearningRates(Double.NaN, 1e-3))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
+        assertThatThrownBy(() -> new CriticSchedule(null, 1)).hasMessageContaining("method");
     }
 
     @Test

@@ -1,9 +1,13 @@
 package io.github.ot4j.gan;
 
+import io.github.ot4j.core.GroundCost;
 import io.github.ot4j.critic.Critic;
+import io.github.ot4j.critic.enforce.GradientPenalty;
 import io.github.ot4j.critic.enforce.LipschitzEnforcer;
 import io.github.ot4j.critic.enforce.OneSidedGradientPenalty;
 import io.github.ot4j.critic.enforce.SpectralNormalization;
+import io.github.ot4j.critic.enforce.WeightScaling;
+import io.github.ot4j.critic.train.CriticMethod;
 import io.github.ot4j.gan.checkpoint.Checkpoint;
 import io.github.ot4j.gan.checkpoint.CheckpointFile;
 import io.github.ot4j.gan.data.DataSource;
@@ -20,6 +24,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.learning.config.Sgd;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -167,20 +172,121 @@ class WganTrainerTest {
         assertThat(c.getIterationCount()).isEqualTo(cCount);
     }
 
+    /** An update that overflows the parameters is caught by the step's attempt, which names them and restores. */
     @Test
-    void resumingWithADifferentConfigurationIsRejectedNamingTheSetting() throws IOException {
+    void anOverflowingGeneratorUpdateIsRolledBackNamingTheParameters() {
+        WganTrainer trainer = WganTrainer.create(small(WganConfig.wganGp()).withCriticSteps(1)
+                .withGeneratorUpdater(new Sgd(1e300)), Fixtures.generator(DataType.FLOAT, 1),
+                Fixtures.critic(DataType.FLOAT, 2), DATA, 3);
+        INDArray before = trainer.generator().network().params().dup();
+        INDArray criticBefore = trainer.critic().network().params().dup();
+        assertThatThrownBy(trainer::step).isInstanceOfSatisfying(TrainingDivergedException.class, e -> {
+            assertThat(e.iteration()).isEqualTo(1);
+            assertThat(e.quantity()).isEqualTo("generator parameters");
+        });
+        assertThat(trainer.generator().network().params()).isEqualTo(before);
+        assertThat(trainer.critic().network().params()).isEqualTo(criticBefore);
+        assertThat(trainer.iteration()).isZero();
+    }
+
+    @Test
+    void resumingWithADifferentConfigurationIsRejectedNamingTheFieldAndBothValues() throws IOException {
         WganConfig config = small(WganConfig.wganGp());
-        Path file = folder.resolve("run.ckpt");
-        WganTrainer.create(config, Fixtures.generator(DataType.FLOAT, 1), Fixtures.critic(DataType.FLOAT, 2), DATA, 3)
-                .train(TrainingPlan.until(1).checkpointingEvery(1, file));
+        Path file = checkpointAfterOneStep(config, "run.ckpt");
         assertThatThrownBy(() -> WganTrainer.resume(CheckpointFile.read(file), config.withBatchSize(16), DATA))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("batchSize '16'");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("batchSize is 16 in the configuration but 32 in the checkpointed run");
         assertThatThrownBy(() -> WganTrainer.resume(CheckpointFile.read(file), config.withCriticSteps(2), DATA))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("critic");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("critic.steps is 2 in the configuration but 5 in the checkpointed run");
         assertThatThrownBy(() -> WganTrainer.resume(CheckpointFile.read(file),
                 config.withLearningRates(2e-3, 1e-3), DATA))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("generatorUpdater");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("generatorUpdater.learningRate is 0.002 in the configuration but 0.001");
+        assertThatThrownBy(() -> WganTrainer.resume(CheckpointFile.read(file),
+                config.withCriticMethod(CriticMethod.enforced(GradientPenalty.of(5), config.critic().method()
+                        .updater())), DATA))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("critic.method.enforcer.lambda is 5.0 in the configuration but 10.0");
+        assertThatThrownBy(() -> WganTrainer.resume(CheckpointFile.read(file),
+                config.withCriticMethod(CriticMethod.enforced(OneSidedGradientPenalty.of(10), config.critic()
+                        .method().updater())), DATA))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("critic.method.enforcer is '" + OneSidedGradientPenalty.class.getName()
+                        + "' in the configuration but '" + GradientPenalty.class.getName() + "'");
         assertThat(WganTrainer.resume(CheckpointFile.read(file), config, DATA).iteration()).isEqualTo(1);
+    }
+
+    /** WGAN-TS trained under L1 does not resume under the Euclidean cost, nor the reverse. */
+    @Test
+    void resumingWgantsUnderAnotherGroundCostIsRefused() throws IOException {
+        WganConfig l1 = small(WganConfig.wganTs());
+        CriticMethod.TwoStep method = (CriticMethod.TwoStep) l1.critic().method();
+        WganConfig euclidean = l1.withCriticMethod(method.withCost(GroundCost.euclidean()));
+        Path file = checkpointAfterOneStep(l1, "ts.ckpt");
+        assertThatThrownBy(() -> WganTrainer.resume(CheckpointFile.read(file), euclidean, DATA))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("critic.method.cost.p is 2.0 in the configuration but 1.0 in the checkpointed run");
+        assertThat(WganTrainer.resume(CheckpointFile.read(file), l1, DATA).iteration()).isEqualTo(1);
+
+        Path other = checkpointAfterOneStep(euclidean, "ts-euclidean.ckpt");
+        assertThatThrownBy(() -> WganTrainer.resume(CheckpointFile.read(other), l1, DATA))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("critic.method.cost.p is 1.0");
+    }
+
+    /** Weight scaling's cost is a field of the enforcer: another cost is another run. */
+    @Test
+    void resumingWeightScalingUnderAnotherGroundCostIsRefused() throws IOException {
+        WganConfig l1 = small(WganConfig.withEnforcer(WeightScaling.under(GroundCost.cityblock()))).withCriticSteps(1);
+        WganConfig euclidean = l1.withCriticMethod(((CriticMethod.Enforced) l1.critic().method())
+                .withEnforcer(WeightScaling.under(GroundCost.euclidean())));
+        Path file = checkpointAfterOneStep(l1, "scaling.ckpt");
+        assertThatThrownBy(() -> WganTrainer.resume(CheckpointFile.read(file), euclidean, DATA))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("critic.method.enforcer.cost.p is 2.0 in the configuration but 1.0");
+        assertThat(WganTrainer.resume(CheckpointFile.read(file), l1, DATA).iteration()).isEqualTo(1);
+    }
+
+    /**
+     * A lambda cost has no fields to compare: the run trains, but a checkpoint of it is refused before any step,
+     * naming the setting; the same cost as a record checkpoints and resumes.
+     */
+    @Test
+    void aLambdaCostTrainsButCannotBeCheckpointedWhileARecordCostCan() throws IOException {
+        GroundCost lambda = (x, y) -> Math.abs(x[0] - y[0]) + Math.abs(x[1] - y[1]);
+        WganConfig config = small(WganConfig.wganTs()).withCriticMethod(CriticMethod.twoStep(lambda));
+        WganTrainer trainer = WganTrainer.create(config, Fixtures.generator(DataType.FLOAT, 1),
+                Fixtures.critic(DataType.FLOAT, 2), DATA, 3);
+        assertThat(trainer.train(TrainingPlan.until(1)).iteration()).isEqualTo(1);
+        Path file = folder.resolve("lambda.ckpt");
+        assertThatThrownBy(() -> trainer.train(TrainingPlan.until(2).checkpointingEvery(1, file)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("critic.method.cost is a lambda");
+        assertThat(trainer.iteration()).isEqualTo(1);
+        assertThat(Files.exists(file)).isFalse();
+        assertThatThrownBy(trainer::checkpoint).hasMessageContaining("critic.method.cost is a lambda");
+
+        WganConfig named = config.withCriticMethod(CriticMethod.twoStep(new Manhattan()));
+        Path recorded = checkpointAfterOneStep(named, "record.ckpt");
+        assertThat(WganTrainer.resume(CheckpointFile.read(recorded), named, DATA).iteration()).isEqualTo(1);
+        assertThatThrownBy(() -> WganTrainer.resume(CheckpointFile.read(recorded), small(WganConfig.wganTs()), DATA))
+                .hasMessageContaining("critic.method.cost is '" + GroundCost.cityblock().getClass().getName()
+                        + "' in the configuration but '" + Manhattan.class.getName() + "'");
+    }
+
+    /** Trains one generator step of a fresh run and checkpoints it. */
+    private Path checkpointAfterOneStep(WganConfig config, String name) {
+        Path file = folder.resolve(name);
+        WganTrainer.create(config, Fixtures.generator(DataType.FLOAT, 1), Fixtures.critic(DataType.FLOAT, 2), DATA, 3)
+                .train(TrainingPlan.until(1).checkpointingEvery(1, file));
+        return file;
+    }
+
+    /** A user's cost as a record: its components (none here) and its class are its settings. */
+    public record Manhattan() implements GroundCost {
+        @Override
+        public double between(double[] x, double[] y) {
+            return Math.abs(x[0] - y[0]) + Math.abs(x[1] - y[1]);
+        }
     }
 
     @Test
@@ -247,6 +353,26 @@ class WganTrainerTest {
         assertThat(c.getUpdater()).isSameAs(criticUpdater);
         assertThat(g.getIterationCount()).isEqualTo(2);
         assertThat(c.getIterationCount()).isEqualTo(10);
+    }
+
+    /** The trainer scales the gradients itself: the generator's miniBatch flag changes nothing. */
+    @Test
+    void theGeneratorsMiniBatchFlagDoesNotChangeTheStep() {
+        INDArray[] after = new INDArray[2];
+        for (int i = 0; i < 2; i++) {
+            MultiLayerNetwork net = new MultiLayerNetwork(new org.deeplearning4j.nn.conf.NeuralNetConfiguration.Builder()
+                    .seed(4).dataType(DataType.FLOAT).miniBatch(i == 0).list()
+                    .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(2).nOut(8)
+                            .activation(Activation.RELU).build())
+                    .layer(new org.deeplearning4j.nn.conf.layers.DenseLayer.Builder().nIn(8).nOut(2)
+                            .activation(Activation.IDENTITY).build()).build());
+            net.init();
+            WganTrainer trainer = WganTrainer.create(small(WganConfig.wganGp()), Generator.of(net),
+                    Fixtures.critic(DataType.FLOAT, 2), DATA, 3);
+            trainer.step();
+            after[i] = net.params().dup();
+        }
+        assertThat(after[0]).isEqualTo(after[1]);
     }
 
     @Test

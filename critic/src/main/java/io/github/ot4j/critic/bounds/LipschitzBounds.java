@@ -3,6 +3,7 @@ package io.github.ot4j.critic.bounds;
 import io.github.ot4j.core.GroundCost;
 import io.github.ot4j.critic.Critic;
 import io.github.ot4j.critic.internal.Arrays2;
+import io.github.ot4j.critic.internal.TrainableNetwork;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.NormOps_DDRM;
 import org.nd4j.linalg.activations.IActivation;
@@ -54,9 +55,13 @@ public record LipschitzBounds(double empiricalLower, double certifiedUpper) {
      *                                  LeakyReLU, identity, tanh, sigmoid)
      */
     public static double certifiedUpper(Critic critic) {
+        if (critic == null) {
+            throw new IllegalArgumentException("critic must not be null");
+        }
+        TrainableNetwork net = TrainableNetwork.of("critic", critic.network());
         double bound = 1.0;
-        for (int k = 0; k < critic.layerCount(); k++) {
-            bound *= spectralNorm(critic.weights(k)) * activationLipschitz(critic.activation(k), k);
+        for (int k = 0; k < net.layerCount(); k++) {
+            bound *= spectralNorm(net.weights(k)) * activationLipschitz(net.activation(k), k);
         }
         return bound;
     }
@@ -89,8 +94,9 @@ public record LipschitzBounds(double empiricalLower, double certifiedUpper) {
         if (cost == null) {
             throw new IllegalArgumentException("cost must not be null");
         }
-        double[] fp = Arrays2.vector(critic.values(critic.batch("p", p)));
-        double[] fq = Arrays2.vector(critic.values(critic.batch("q", q)));
+        TrainableNetwork net = TrainableNetwork.of("critic", critic.network());
+        double[] fp = Arrays2.vector(net.output(net.batch("p", p)));
+        double[] fq = Arrays2.vector(net.output(net.batch("q", q)));
         double best = Double.NaN;
         for (int i = 0; i < p.length; i++) {
             for (int j = 0; j < q.length; j++) {

@@ -2,6 +2,7 @@ package io.github.ot4j.critic.enforce;
 
 import io.github.ot4j.critic.Critic;
 import io.github.ot4j.critic.internal.InputGradientPenalty;
+import io.github.ot4j.critic.internal.TrainableNetwork;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -59,17 +60,17 @@ public record GradientPenalty(double lambda) implements LipschitzEnforcer {
      */
     @Override
     public void validate(Critic critic) {
-        InputGradientPenalty.requirePiecewiseLinear(critic);
+        InputGradientPenalty.requirePiecewiseLinear(TrainableNetwork.of("critic", critic.network()));
     }
 
     @Override
     public double penalty(Critic critic, INDArray real, INDArray fake, long seed) {
-        return InputGradientPenalty.compute(critic, real, fake, seed, lambda, false, null);
+        return InputGradientPenalty.compute(TrainableNetwork.of("critic", critic.network()), real, fake, seed, lambda, false, null);
     }
 
     @Override
     public double addPenaltyGradient(Critic critic, INDArray real, INDArray fake, Gradient gradient, long seed) {
-        return InputGradientPenalty.compute(critic, real, fake, seed, lambda, false, gradient);
+        return InputGradientPenalty.compute(TrainableNetwork.of("critic", critic.network()), real, fake, seed, lambda, false, gradient);
     }
 
     @Override

@@ -20,9 +20,15 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * {@link #penalty} evaluates the penalty alone, with the same random draws as {@link #addPenaltyGradient}
  * for the same seed (tests compare the two by finite differences).
  *
- * <p>Implementations are immutable value types unless they document persistent state
- * ({@link SpectralNormalization} keeps its power-iteration vectors); they throw
- * {@link IllegalArgumentException} for a critic they cannot handle.
+ * <p>Implementations are immutable values — records, or classes with {@code equals} over every setting — since a
+ * checkpoint compares a resumed run's enforcer with the recorded one field by field. State that must persist from
+ * update to update (spectral normalisation's power-iteration vectors) or scratch buffers belong to the instance
+ * that {@link #bind} returns for one critic; the trainers call {@link #bind} once and use its result for every
+ * step. Implementations throw {@link IllegalArgumentException} for a critic they cannot handle.
+ *
+ * <p>An enforcer reads and changes the critic through {@link Critic#network()} (the weights of dense layer k are
+ * {@code network().getLayer(k).getParam("W")}, a live view into the parameters; the penalty gradient of W<sub>k</sub>
+ * inside {@code gradient} is {@code gradient.getGradientFor(k + "_W")}).
  */
 public interface LipschitzEnforcer {
 
@@ -34,6 +40,18 @@ public interface LipschitzEnforcer {
      * @throws IllegalArgumentException if this enforcer cannot handle the critic (naming the layer and why)
      */
     default void validate(Critic critic) {
+    }
+
+    /**
+     * The instance that enforces the constraint on one critic during one training: the trainers call this once,
+     * after {@link #validate}, and use the result for every step. An enforcer with state across updates returns a
+     * new object holding that state for this critic; the default returns this enforcer (stateless).
+     *
+     * @param critic the critic to be trained
+     * @return the enforcer to use for that critic's updates
+     */
+    default LipschitzEnforcer bind(Critic critic) {
+        return this;
     }
 
     /**

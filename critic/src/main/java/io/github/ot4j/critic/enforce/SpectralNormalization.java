@@ -3,7 +3,8 @@ package io.github.ot4j.critic.enforce;
 import java.util.SplittableRandom;
 
 import io.github.ot4j.critic.Critic;
-import io.github.ot4j.critic.internal.Arrays2;
+import io.github.ot4j.critic.internal.Finite;
+import io.github.ot4j.critic.internal.TrainableNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -22,25 +23,28 @@ import org.nd4j.linalg.factory.Nd4j;
  * iteration's error — power iteration approaches σ from below, so the bound is ≥ 1 by that small error, which
  * shrinks as the vectors converge over the updates. Cost: per layer and iteration two matrix-vector products.
  *
- * <p>State: the power-iteration vectors, per layer, for one critic at a time (a different critic or shape
- * restarts them from the seed). Not thread-safe.
+ * <p>State: this record is the setting; the power-iteration vectors belong to the {@link Normalizer} that
+ * {@link #bind} returns for one critic (the trainers bind once and keep it). Called unbound,
+ * {@link #afterUpdate} starts from fresh vectors drawn from the seed every time.
+ *
+ * @param powerIterations power iterations per update, ≥ 1
+ * @param seed            the seed of the initial power-iteration vectors
  */
-public final class SpectralNormalization implements LipschitzEnforcer {
+public record SpectralNormalization(int powerIterations, long seed) implements LipschitzEnforcer {
 
     /** The paper's one power iteration per update. */
     public static final int DEFAULT_POWER_ITERATIONS = 1;
 
-    private final int powerIterations;
-    private final long seed;
-    private Critic owner;
-    private INDArray[] u;
-
-    private SpectralNormalization(int powerIterations, long seed) {
+    /**
+     * Checks the number of power iterations.
+     *
+     * @param powerIterations ≥ 1
+     * @param seed            any value
+     */
+    public SpectralNormalization {
         if (powerIterations < 1) {
             throw new IllegalArgumentException("powerIterations must be >= 1 but is " + powerIterations);
         }
-        this.powerIterations = powerIterations;
-        this.seed = seed;
     }
 
     /**
@@ -64,89 +68,135 @@ public final class SpectralNormalization implements LipschitzEnforcer {
         return new SpectralNormalization(DEFAULT_POWER_ITERATIONS, seed);
     }
 
-    /** @return the number of power iterations per update */
-    public int powerIterations() {
-        return powerIterations;
+    /**
+     * @param critic the critic to be trained
+     * @return a normaliser with fresh power-iteration vectors for that critic
+     */
+    @Override
+    public Normalizer bind(Critic critic) {
+        return new Normalizer(this, critic);
     }
 
+    /** Normalises with fresh vectors from the seed (no state is kept; the trainers use {@link #bind}). */
     @Override
     public void afterUpdate(Critic critic, INDArray real, INDArray fake) {
-        normalize(critic);
-    }
-
-    /**
-     * Divides every dense layer's weights by their estimated spectral norm (what {@link #afterUpdate} does).
-     * Transactional for the persistent state: the power-iteration vectors advance only if every layer's
-     * estimate is finite and &gt; 0 and the normalised weights are finite; otherwise they stay as they were (a
-     * trainer's rollback then restores a step exactly), the weights are left untouched if an estimate fails, and
-     * an {@link IllegalStateException} names the layer.
-     *
-     * @param critic the critic, modified in place
-     * @throws IllegalStateException if a layer's spectral norm estimate or normalised weights are not finite
-     *         and &gt; 0
-     */
-    public void normalize(Critic critic) {
-        INDArray[] start = vectors(critic);
-        int layers = critic.layerCount();
-        INDArray[] next = new INDArray[layers];
-        double[] sigmas = new double[layers];
-        for (int k = 0; k < layers; k++) {
-            INDArray w = critic.weights(k);
-            INDArray uk = start[k];
-            double sigma = 0;
-            for (int it = 0; it < powerIterations; it++) {
-                INDArray v = uk.mmul(w.transpose());             // 1 × nIn
-                v.divi(Math.max(v.norm2Number().doubleValue(), Double.MIN_NORMAL));
-                INDArray wv = v.mmul(w);                          // 1 × nOut
-                sigma = wv.norm2Number().doubleValue();
-                uk = wv.divi(Math.max(sigma, Double.MIN_NORMAL));
-            }
-            if (!(sigma > 0) || !Double.isFinite(sigma)) {
-                throw new IllegalStateException("spectral norm estimate of layer " + k + " is " + sigma);
-            }
-            next[k] = uk;
-            sigmas[k] = sigma;
-        }
-        for (int k = 0; k < layers; k++) {
-            INDArray w = critic.weights(k).divi(sigmas[k]);
-            if (!Arrays2.allFinite(w)) {
-                throw new IllegalStateException("the spectral-normalised weights of layer " + k
-                        + " are not finite (sigma = " + sigmas[k] + ")");
-            }
-        }
-        // every layer succeeded: only now do the persistent vectors advance
-        owner = critic;
-        u = next;
-    }
-
-    /** The current vectors for this critic, or fresh ones from the seed (not yet stored). */
-    private INDArray[] vectors(Critic critic) {
-        boolean fresh = owner != critic || u == null || u.length != critic.layerCount();
-        if (!fresh) {
-            for (int k = 0; k < u.length; k++) {
-                fresh |= u[k].columns() != critic.weights(k).columns() || u[k].dataType() != critic.dataType();
-            }
-        }
-        if (!fresh) {
-            return u;
-        }
-        SplittableRandom random = new SplittableRandom(seed);
-        INDArray[] init = new INDArray[critic.layerCount()];
-        for (int k = 0; k < init.length; k++) {
-            int nOut = (int) critic.weights(k).columns();
-            double[] values = new double[nOut];
-            for (int j = 0; j < nOut; j++) {
-                values[j] = random.nextGaussian();
-            }
-            INDArray vec = Nd4j.createFromArray(values).castTo(critic.dataType()).reshape(1, nOut);
-            init[k] = vec.divi(vec.norm2Number());
-        }
-        return init;
+        bind(critic).normalize();
     }
 
     @Override
     public String name() {
         return "spectral normalisation (" + powerIterations + " power iteration"
                 + (powerIterations == 1 ? "" : "s") + ")";
+    }
+
+    /**
+     * Spectral normalisation of one critic, with its persistent power-iteration vectors (one per layer).
+     * Not thread-safe.
+     */
+    public static final class Normalizer implements LipschitzEnforcer {
+
+        private final SpectralNormalization settings;
+        private final Critic critic;
+        private INDArray[] u;
+
+        private Normalizer(SpectralNormalization settings, Critic critic) {
+            this.settings = settings;
+            this.critic = critic;
+        }
+
+        /** @return the settings this normaliser applies */
+        public SpectralNormalization settings() {
+            return settings;
+        }
+
+        /**
+         * @param other a critic
+         * @return this normaliser for its own critic, a fresh one for another
+         */
+        @Override
+        public LipschitzEnforcer bind(Critic other) {
+            return other == critic ? this : settings.bind(other);
+        }
+
+        /** @throws IllegalArgumentException if {@code c} is not the critic this normaliser was bound to */
+        @Override
+        public void afterUpdate(Critic c, INDArray real, INDArray fake) {
+            if (c != critic) {
+                throw new IllegalArgumentException("this normaliser is bound to another critic (use bind)");
+            }
+            normalize();
+        }
+
+        /**
+         * Divides every dense layer's weights by their estimated spectral norm (what {@link #afterUpdate} does).
+         * Transactional for the persistent state: the power-iteration vectors advance only if every layer's
+         * estimate is finite and &gt; 0 and the normalised weights are finite; otherwise they stay as they were (a
+         * trainer's rollback then restores a step exactly), the weights are left untouched if an estimate fails,
+         * and an {@link IllegalStateException} names the layer.
+         *
+         * @throws IllegalStateException if a layer's spectral norm estimate or normalised weights are not finite
+         *         and &gt; 0
+         */
+        public void normalize() {
+            TrainableNetwork net = TrainableNetwork.of("critic", critic.network());
+            INDArray[] start = vectors(net);
+            int layers = net.layerCount();
+            INDArray[] next = new INDArray[layers];
+            double[] sigmas = new double[layers];
+            for (int k = 0; k < layers; k++) {
+                INDArray w = net.weights(k);
+                INDArray uk = start[k];
+                double sigma = 0;
+                for (int it = 0; it < settings.powerIterations; it++) {
+                    INDArray v = uk.mmul(w.transpose());             // 1 × nIn
+                    v.divi(Math.max(v.norm2Number().doubleValue(), Double.MIN_NORMAL));
+                    INDArray wv = v.mmul(w);                          // 1 × nOut
+                    sigma = wv.norm2Number().doubleValue();
+                    uk = wv.divi(Math.max(sigma, Double.MIN_NORMAL));
+                }
+                if (!(sigma > 0) || !Double.isFinite(sigma)) {
+                    throw new IllegalStateException("spectral norm estimate of layer " + k + " is " + sigma);
+                }
+                next[k] = uk;
+                sigmas[k] = sigma;
+            }
+            for (int k = 0; k < layers; k++) {
+                INDArray w = net.weights(k).divi(sigmas[k]);
+                if (Finite.problem(w) != null) {
+                    throw new IllegalStateException("the spectral-normalised weights of layer " + k
+                            + " are not finite (sigma = " + sigmas[k] + ")");
+                }
+            }
+            // every layer succeeded: only now do the persistent vectors advance
+            u = next;
+        }
+
+        /** The current vectors, or fresh ones from the seed (not yet stored) if the critic's shape changed. */
+        private INDArray[] vectors(TrainableNetwork net) {
+            boolean fresh = u == null || u.length != net.layerCount();
+            for (int k = 0; !fresh && k < u.length; k++) {
+                fresh = u[k].columns() != net.weights(k).columns() || u[k].dataType() != net.dataType();
+            }
+            if (!fresh) {
+                return u;
+            }
+            SplittableRandom random = new SplittableRandom(settings.seed);
+            INDArray[] init = new INDArray[net.layerCount()];
+            for (int k = 0; k < init.length; k++) {
+                int nOut = (int) net.weights(k).columns();
+                double[] values = new double[nOut];
+                for (int j = 0; j < nOut; j++) {
+                    values[j] = random.nextGaussian();
+                }
+                INDArray vec = Nd4j.createFromArray(values).castTo(net.dataType()).reshape(1, nOut);
+                init[k] = vec.divi(vec.norm2Number());
+            }
+            return init;
+        }
+
+        @Override
+        public String name() {
+            return settings.name();
+        }
     }
 }

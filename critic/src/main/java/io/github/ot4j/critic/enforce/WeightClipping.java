@@ -1,6 +1,7 @@
 package io.github.ot4j.critic.enforce;
 
 import io.github.ot4j.critic.Critic;
+import io.github.ot4j.critic.internal.TrainableNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -62,9 +63,10 @@ public record WeightClipping(double c) implements LipschitzEnforcer {
      * @return the bound
      */
     public double impliedBound(Critic critic) {
+        TrainableNetwork net = TrainableNetwork.of("critic", critic.network());
         double bound = 1.0;
-        for (int k = 0; k < critic.layerCount(); k++) {
-            INDArray w = critic.weights(k);
+        for (int k = 0; k < net.layerCount(); k++) {
+            INDArray w = net.weights(k);
             bound *= c * Math.sqrt((double) w.rows() * w.columns());
         }
         return bound;

@@ -3,6 +3,7 @@ package io.github.ot4j.critic.enforce;
 import io.github.ot4j.core.GroundCost;
 import io.github.ot4j.critic.Critic;
 import io.github.ot4j.critic.internal.Arrays2;
+import io.github.ot4j.critic.internal.TrainableNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -73,10 +74,13 @@ public record WeightScaling(GroundCost cost) implements LipschitzEnforcer {
      * @return max(floor, max ratio)
      */
     public double maxRatio(Critic critic, INDArray real, INDArray fake, double floor) {
-        double[][] y = Arrays2.rows(critic.input("real", real));
-        double[][] x = Arrays2.rows(critic.input("fake", fake));
-        double[] fy = Arrays2.vector(critic.values(real));
-        double[] fx = Arrays2.vector(critic.values(fake));
+        TrainableNetwork net = TrainableNetwork.of("critic", critic.network());
+        INDArray yIn = net.input("real", real);
+        INDArray xIn = net.input("fake", fake);
+        double[][] y = Arrays2.rows(yIn);
+        double[][] x = Arrays2.rows(xIn);
+        double[] fy = Arrays2.vector(net.output(yIn));
+        double[] fx = Arrays2.vector(net.output(xIn));
         double beta = floor;
         for (int i = 0; i < y.length; i++) {
             for (int j = 0; j < x.length; j++) {
@@ -99,9 +103,10 @@ public record WeightScaling(GroundCost cost) implements LipschitzEnforcer {
             throw new IllegalStateException("weight scaling factor beta is not finite: " + beta);
         }
         if (beta > 1.0) {
-            int last = critic.layerCount() - 1;
-            critic.weights(last).divi(beta);
-            INDArray b = critic.bias(last);
+            TrainableNetwork net = TrainableNetwork.of("critic", critic.network());
+            int last = net.layerCount() - 1;
+            net.weights(last).divi(beta);
+            INDArray b = net.bias(last);
             if (b != null) {
                 b.divi(beta);
             }

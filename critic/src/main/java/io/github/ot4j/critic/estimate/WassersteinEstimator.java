@@ -9,7 +9,9 @@ import io.github.ot4j.core.OptimalTransport;
 import io.github.ot4j.critic.Critic;
 import io.github.ot4j.critic.CriticSpec;
 import io.github.ot4j.critic.bounds.LipschitzBounds;
+import io.github.ot4j.critic.enforce.WeightScaling;
 import io.github.ot4j.critic.train.CriticIteration;
+import io.github.ot4j.critic.train.CriticMethod;
 import io.github.ot4j.critic.train.CriticStep;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
@@ -150,6 +152,8 @@ public record WassersteinEstimator(CriticMethod method, int iterations, int batc
      * @param exact    the exact optimal transport cost between the uniform measures on p and q under cost
      * @param progress receives each iteration's {@link CriticStep}
      * @return the estimate, bounds and exact value
+     * @throws IllegalArgumentException if the method is tied to another cost than {@code cost} (the two-step
+     *         method and weight scaling make the critic 1-Lipschitz under their own cost), or an argument is bad
      */
     public WassersteinEstimate estimate(double[][] p, double[][] q, GroundCost cost, long seed, double exact,
             EstimationProgress progress) {
@@ -158,6 +162,12 @@ public record WassersteinEstimator(CriticMethod method, int iterations, int batc
         }
         if (cost == null) {
             throw new IllegalArgumentException("cost must not be null");
+        }
+        boolean tiedToCost = method instanceof CriticMethod.TwoStep
+                || method instanceof CriticMethod.Enforced e && e.enforcer() instanceof WeightScaling;
+        if (tiedToCost && !method.cost().equals(cost)) {
+            throw new IllegalArgumentException("the method " + method.name() + " works under the cost "
+                    + method.cost() + " but the distance is estimated under " + cost);
         }
         if (!Double.isFinite(exact) || exact < 0) {
             throw new IllegalArgumentException("exact must be finite and >= 0 but is " + exact);
@@ -169,7 +179,7 @@ public record WassersteinEstimator(CriticMethod method, int iterations, int batc
                     + " and " + nu.dimension());
         }
         Critic critic = Critic.mlp(new CriticSpec(mu.dimension(), hidden, activation, dataType, seed));
-        CriticIteration trainer = method.trainer(critic, cost);
+        CriticIteration trainer = method.trainer(critic);
         INDArray pAll = critic.batch(p);
         INDArray qAll = critic.batch(q);
         boolean fullBatch = p.length == q.length && p.length <= batchSize;
@@ -184,8 +194,7 @@ public record WassersteinEstimator(CriticMethod method, int iterations, int batc
                             stepSeed);
             progress.iterationDone(it + 1, iterations, step);
         }
-        double estimate = critic.values(pAll).meanNumber().doubleValue()
-                - critic.values(qAll).meanNumber().doubleValue();
+        double estimate = critic.meanDifference(pAll, qAll);
         LipschitzBounds bounds = LipschitzBounds.of(critic, p, q, cost);
         return new WassersteinEstimate(method.name(), estimate, exact, bounds, iterations);
     }
@@ -218,12 +227,13 @@ public record WassersteinEstimator(CriticMethod method, int iterations, int batc
 
     @Override
     public int hashCode() {
-        return ((method.hashCode() * 31 + iterations) * 31 + batchSize) * 31 + Arrays.hashCode(hidden);
+        return (((method.hashCode() * 31 + iterations) * 31 + batchSize) * 31 + Arrays.hashCode(hidden)) * 31
+                + java.util.Objects.hash(activation, dataType);
     }
 
     @Override
     public String toString() {
-        return "WassersteinEstimator[method=" + method.name() + ", iterations=" + iterations + ", batchSize="
+        return "WassersteinEstimator[method=" + method + ", iterations=" + iterations + ", batchSize="
                 + batchSize + ", hidden=" + Arrays.toString(hidden) + ", activation=" + activation + ", dataType="
                 + dataType + "]";
     }

@@ -2,7 +2,6 @@ package io.github.ot4j.critic.internal;
 
 import java.util.SplittableRandom;
 
-import io.github.ot4j.critic.Critic;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
@@ -33,10 +32,10 @@ public final class InputGradientPenalty {
     /**
      * Checks that the critic's activations are piecewise linear.
      *
-     * @param critic the critic
+     * @param critic the critic's network
      * @throws IllegalArgumentException naming the first other activation
      */
-    public static void requirePiecewiseLinear(Critic critic) {
+    public static void requirePiecewiseLinear(TrainableNetwork critic) {
         for (int k = 0; k < critic.layerCount(); k++) {
             IActivation a = critic.activation(k);
             if (!(a instanceof ActivationReLU || a instanceof ActivationLReLU || a instanceof ActivationIdentity)) {
@@ -72,7 +71,7 @@ public final class InputGradientPenalty {
     /**
      * The penalty and, if {@code gradient} is not null, adds its weight gradient into it.
      *
-     * @param critic   the critic, with piecewise-linear activations
+     * @param critic   the critic's network, with piecewise-linear activations
      * @param real     the real batch, B × d
      * @param fake     the fake batch, B × d
      * @param seed     the seed of the interpolation weights
@@ -81,7 +80,7 @@ public final class InputGradientPenalty {
      * @param gradient the parameter gradient to add into, or null
      * @return P
      */
-    public static double compute(Critic critic, INDArray real, INDArray fake, long seed, double lambda,
+    public static double compute(TrainableNetwork critic, INDArray real, INDArray fake, long seed, double lambda,
             boolean oneSided, Gradient gradient) {
         requirePiecewiseLinear(critic);
         INDArray y = critic.input("real", real);
@@ -127,7 +126,7 @@ public final class InputGradientPenalty {
         INDArray t = g.mulColumnVector(Nd4j.createFromArray(coef).castTo(g.dataType()).reshape(coef.length, 1));
         for (int k = 0; k < layers; k++) {
             INDArray dW = t.transpose().mmul(delta[k]);
-            Critic.weightGradient(gradient, k).addi(dW);
+            TrainableNetwork.weightGradient(gradient, k).addi(dW);
             if (k < layers - 1) {
                 t = t.mmul(critic.weights(k)).muli(masks[k]);
             }

@@ -4,8 +4,10 @@ import io.github.ot4j.critic.Critic;
 import io.github.ot4j.critic.enforce.GradientPenalty;
 import io.github.ot4j.critic.enforce.LipschitzEnforcer;
 import io.github.ot4j.critic.enforce.WeightClipping;
-import io.github.ot4j.critic.internal.Arrays2;
-import io.github.ot4j.critic.internal.NetworkUpdate;
+import io.github.ot4j.critic.internal.Finite;
+import io.github.ot4j.critic.internal.NonFiniteException;
+import io.github.ot4j.critic.internal.TrainableNetwork;
+import io.github.ot4j.critic.internal.Updaters;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -21,17 +23,19 @@ import org.nd4j.linalg.learning.config.RmsProp;
  *
  * <p>Per {@link #step}: one backward pass of DL4J with ε = −1/m on the real rows and +1/n on the fake rows
  * (the gradient of L's first term), {@link LipschitzEnforcer#addPenaltyGradient}, the updater,
- * {@link LipschitzEnforcer#afterUpdate}. The optimiser state lives in the network's own updater (installed by
- * the constructor), so {@code ModelSerializer.writeModel(critic.network(), file, true)} checkpoints it. A step
- * whose loss, penalty, gradient, update or resulting parameters are not finite throws
- * {@link CriticTrainingException} naming the quantity, with the parameters and updater state restored.
+ * {@link LipschitzEnforcer#afterUpdate} — all through the critic's {@code TrainableNetwork}, whose atomic attempt
+ * makes the step all-or-nothing. The optimiser state lives in the network's own updater (installed by the
+ * constructor), so {@link Critic#save} checkpoints it. A step whose loss, penalty, gradient or resulting
+ * parameters are not finite throws {@link CriticTrainingException} naming the quantity, with the parameters,
+ * updater state and iteration count restored.
  */
 public final class CriticTrainer implements CriticIteration {
 
     private final Critic critic;
     private final LipschitzEnforcer enforcer;
+    private final LipschitzEnforcer bound;
     private final IUpdater updater;
-    private final NetworkUpdate update;
+    private final TrainableNetwork net;
 
     private CriticTrainer(Critic critic, LipschitzEnforcer enforcer, IUpdater updater) {
         if (critic == null) {
@@ -40,14 +44,14 @@ public final class CriticTrainer implements CriticIteration {
         if (enforcer == null) {
             throw new IllegalArgumentException("enforcer must not be null");
         }
-        if (updater == null) {
-            throw new IllegalArgumentException("updater must not be null");
-        }
+        Updaters.check("updater", updater);
         enforcer.validate(critic);
         this.critic = critic;
         this.enforcer = enforcer;
+        this.bound = enforcer.bind(critic);
         this.updater = updater.clone();
-        this.update = NetworkUpdate.install(critic, updater);
+        this.net = TrainableNetwork.of("critic", critic.network());
+        net.useUpdater(updater);
     }
 
     /**
@@ -58,8 +62,8 @@ public final class CriticTrainer implements CriticIteration {
      * @param enforcer the Lipschitz enforcer
      * @param updater  the DL4J updater configuration
      * @return the trainer
-     * @throws IllegalArgumentException if an argument is null or the enforcer cannot handle the critic
-     *         ({@link LipschitzEnforcer#validate})
+     * @throws IllegalArgumentException if an argument is null, the updater's hyper-parameters are invalid or the
+     *         enforcer cannot handle the critic ({@link LipschitzEnforcer#validate})
      */
     public static CriticTrainer of(Critic critic, LipschitzEnforcer enforcer, IUpdater updater) {
         return new CriticTrainer(critic, enforcer, updater);
@@ -115,15 +119,22 @@ public final class CriticTrainer implements CriticIteration {
 
     @Override
     public CriticStep step(INDArray real, INDArray fake, long seed) {
-        INDArray y = Arrays2.requireFinite("real", critic.input("real", real));
-        INDArray x = Arrays2.requireFinite("fake", critic.input("fake", fake));
-        double[] parts = new double[2];
-        Gradient gradient = backpropLoss(y, x, seed, parts);
-        update.atomically(() -> {
-            update.apply(gradient);
-            enforcer.afterUpdate(critic, y, x);
-        });
-        return new CriticStep(parts[0] + parts[1], -parts[0], parts[1]);
+        INDArray y = Finite.requireArgument("real", net.input("real", real));
+        INDArray x = Finite.requireArgument("fake", net.input("fake", fake));
+        try {
+            return net.attempt(() -> {
+                double[] parts = new double[2];
+                Gradient gradient = backpropLoss(y, x, seed, parts);
+                net.apply(gradient);
+                bound.afterUpdate(critic, y, x);
+                return new CriticStep(parts[0] + parts[1], -parts[0], parts[1]);
+            });
+        } catch (NonFiniteException e) {
+            throw CriticTrainingException.from(e);
+        } catch (IllegalStateException e) {
+            // an enforcer's projection failed (a zero or non-finite norm estimate, a non-finite scaling factor)
+            throw new CriticTrainingException("parameters", e.getMessage());
+        }
     }
 
     /**
@@ -136,10 +147,9 @@ public final class CriticTrainer implements CriticIteration {
      * @return L
      */
     public double loss(INDArray real, INDArray fake, long seed) {
-        INDArray y = critic.input("real", real);
-        INDArray x = critic.input("fake", fake);
-        double estimate = critic.values(y).meanNumber().doubleValue() - critic.values(x).meanNumber().doubleValue();
-        return -estimate + enforcer.penalty(critic, y, x, seed);
+        INDArray y = net.input("real", real);
+        INDArray x = net.input("fake", fake);
+        return -critic.meanDifference(y, x) + bound.penalty(critic, y, x, seed);
     }
 
     /**
@@ -152,9 +162,13 @@ public final class CriticTrainer implements CriticIteration {
      * @return ∂L/∂θ, a new array
      */
     public INDArray lossGradient(INDArray real, INDArray fake, long seed) {
-        INDArray y = critic.input("real", real);
-        INDArray x = critic.input("fake", fake);
-        return backpropLoss(y, x, seed, new double[2]).gradient().dup();
+        INDArray y = net.input("real", real);
+        INDArray x = net.input("fake", fake);
+        try {
+            return backpropLoss(y, x, seed, new double[2]).gradient().dup();
+        } catch (NonFiniteException e) {
+            throw CriticTrainingException.from(e);
+        }
     }
 
     /** Backpropagates L into the network's gradient view; parts receives {WGAN loss, penalty}. */
@@ -166,19 +180,12 @@ public final class CriticTrainer implements CriticIteration {
         epsilon.get(NDArrayIndex.interval(0, m), NDArrayIndex.all()).assign(-1.0 / m);
         epsilon.get(NDArrayIndex.interval(m, m + n), NDArrayIndex.all()).assign(1.0 / n);
 
-        INDArray values = critic.forward(batch);
+        INDArray values = net.forward(batch);
         double wganLoss = values.mul(epsilon).sumNumber().doubleValue();
-        Gradient gradient = critic.backward(epsilon).getFirst();
-        if (!Double.isFinite(wganLoss)) {
-            throw new CriticTrainingException("loss", "the WGAN loss is not finite: " + wganLoss);
-        }
-        double penalty = enforcer.addPenaltyGradient(critic, y, x, gradient, seed);
-        if (!Double.isFinite(penalty)) {
-            throw new CriticTrainingException("penalty", "the " + enforcer.name() + " is not finite: " + penalty);
-        }
-        if (!Arrays2.allFinite(gradient.gradient())) {
-            throw new CriticTrainingException("gradient", "the critic's gradient is not finite");
-        }
+        Gradient gradient = net.backward(epsilon).parameters();
+        Finite.require("loss", wganLoss);
+        double penalty = Finite.require("penalty", bound.addPenaltyGradient(critic, y, x, gradient, seed));
+        Finite.require("gradient", gradient.gradient());
         parts[0] = wganLoss;
         parts[1] = penalty;
         return gradient;

@@ -1,5 +1,7 @@
 package io.github.ot4j.critic.train;
 
+import io.github.ot4j.critic.internal.NonFiniteException;
+
 /**
  * A critic update that failed numerically (NaN or infinity in the loss, the gradient or the parameters). The
  * critic's parameters and updater state are those from before the update.
@@ -18,6 +20,14 @@ public final class CriticTrainingException extends RuntimeException {
     public CriticTrainingException(String quantity, String message) {
         super(message);
         this.quantity = quantity;
+    }
+
+    /** The trainers' translation of the seam's exception. */
+    static CriticTrainingException from(NonFiniteException e) {
+        CriticTrainingException translated = new CriticTrainingException(e.quantity(), "critic "
+                + e.quantity() + " not finite (" + e.problem() + ")");
+        translated.initCause(e);
+        return translated;
     }
 
     /** @return the quantity that became non-finite ({@code loss}, {@code penalty}, {@code gradient}, ...) */

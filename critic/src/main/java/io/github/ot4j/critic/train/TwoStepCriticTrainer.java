@@ -10,7 +10,10 @@ import io.github.ot4j.core.wgants.TwoStepTargets;
 import io.github.ot4j.critic.Critic;
 import io.github.ot4j.critic.enforce.WeightScaling;
 import io.github.ot4j.critic.internal.Arrays2;
-import io.github.ot4j.critic.internal.NetworkUpdate;
+import io.github.ot4j.critic.internal.Finite;
+import io.github.ot4j.critic.internal.NonFiniteException;
+import io.github.ot4j.critic.internal.TrainableNetwork;
+import io.github.ot4j.critic.internal.Updaters;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -28,9 +31,10 @@ import org.nd4j.linalg.learning.config.IUpdater;
  *   <li>weight scaling ({@link WeightScaling}): f ← f/β so that f(y<sub>i</sub>) − f(x<sub>j</sub>) ≤ c<sub>ij</sub> on
  *       the batch.</li>
  * </ol>
- * The batch targets are cached: a batch equal to the previous one is not solved again. A failed iteration
- * (non-finite loss, gradient, update or parameters) throws {@link CriticTrainingException} and restores the
- * parameters and updater state of before the iteration.
+ * The batch targets are cached: a batch equal to the previous one is not solved again. The whole iteration is one
+ * atomic attempt of the critic's {@code TrainableNetwork}: a failed iteration (non-finite loss, gradient or
+ * parameters) throws {@link CriticTrainingException} and restores the parameters, updater state and iteration
+ * count of before the iteration.
  */
 public final class TwoStepCriticTrainer implements CriticIteration {
 
@@ -43,7 +47,7 @@ public final class TwoStepCriticTrainer implements CriticIteration {
     private final int regressionSteps;
     private final ExactSolver solver;
     private final WeightScaling scaling;
-    private final NetworkUpdate update;
+    private final TrainableNetwork net;
     private double[][] cachedReal;
     private double[][] cachedFake;
     private TwoStepTarget cachedTarget;
@@ -56,9 +60,7 @@ public final class TwoStepCriticTrainer implements CriticIteration {
         if (cost == null) {
             throw new IllegalArgumentException("cost must not be null");
         }
-        if (updater == null) {
-            throw new IllegalArgumentException("updater must not be null");
-        }
+        Updaters.check("updater", updater);
         if (regressionSteps < 1) {
             throw new IllegalArgumentException("regressionSteps must be >= 1 but is " + regressionSteps);
         }
@@ -71,7 +73,8 @@ public final class TwoStepCriticTrainer implements CriticIteration {
         this.regressionSteps = regressionSteps;
         this.solver = solver;
         this.scaling = WeightScaling.under(cost);
-        this.update = NetworkUpdate.install(critic, updater);
+        this.net = TrainableNetwork.of("critic", critic.network());
+        net.useUpdater(updater);
     }
 
     /**
@@ -126,31 +129,32 @@ public final class TwoStepCriticTrainer implements CriticIteration {
      */
     @Override
     public CriticStep step(INDArray real, INDArray fake, long seed) {
-        INDArray y = Arrays2.requireFinite("real", critic.input("real", real));
-        INDArray x = Arrays2.requireFinite("fake", critic.input("fake", fake));
+        INDArray y = Finite.requireArgument("real", net.input("real", real));
+        INDArray x = Finite.requireArgument("fake", net.input("fake", fake));
         TwoStepTarget target = targets(y, x);
         INDArray batch = Nd4j.vstack(y, x);
         INDArray t = Nd4j.vstack(column(target.real()), column(target.fake()));
-        double[] loss = {Double.NaN};
-        update.atomically(() -> {
-            for (int s = 0; s < regressionSteps; s++) {
-                INDArray residual = critic.forward(batch).sub(t);
-                double norm = residual.norm2Number().doubleValue();
-                loss[0] = norm * norm / batch.rows();
-                if (!Double.isFinite(loss[0])) {
-                    critic.network().clearLayersStates();
-                    throw new CriticTrainingException("loss", "the regression loss is not finite: " + loss[0]);
+        try {
+            double loss = net.attempt(() -> {
+                double mse = Double.NaN;
+                for (int s = 0; s < regressionSteps; s++) {
+                    INDArray residual = net.forward(batch).sub(t);
+                    double norm = residual.norm2Number().doubleValue();
+                    mse = Finite.require("loss", norm * norm / batch.rows());
+                    Gradient gradient = net.backward(residual.muli(2.0 / batch.rows())).parameters();
+                    Finite.require("gradient", gradient.gradient());
+                    net.apply(gradient);
                 }
-                Gradient gradient = critic.backward(residual.muli(2.0 / batch.rows())).getFirst();
-                if (!Arrays2.allFinite(gradient.gradient())) {
-                    throw new CriticTrainingException("gradient", "the critic's gradient is not finite");
-                }
-                update.apply(gradient);
-            }
-            scaling.afterUpdate(critic, y, x);
-        });
-        double estimate = critic.values(y).meanNumber().doubleValue() - critic.values(x).meanNumber().doubleValue();
-        return new CriticStep(loss[0], estimate, 0.0);
+                scaling.afterUpdate(critic, y, x);
+                return mse;
+            });
+            return new CriticStep(loss, critic.meanDifference(y, x), 0.0);
+        } catch (NonFiniteException e) {
+            throw CriticTrainingException.from(e);
+        } catch (IllegalStateException e) {
+            // the scaling factor was not finite
+            throw new CriticTrainingException("parameters", e.getMessage());
+        }
     }
 
     /**

@@ -28,10 +28,11 @@ class InputGradientPenaltyTest {
         Critic critic = Critic.mlp(new CriticSpec(4, new int[0], Activation.IDENTITY, DataType.DOUBLE, 3));
         INDArray y = critic.batch(Samples.gaussian(10, new double[4], 1.0, 1));
         INDArray x = critic.batch(Samples.gaussian(10, new double[4], 2.0, 2));
-        critic.weights(0).muli(0.5 / critic.weights(0).norm2Number().doubleValue()); // ‖w‖ = 0.5
+        INDArray w = TrainableNetwork.of("critic", critic.network()).weights(0);
+        w.muli(0.5 / w.norm2Number().doubleValue()); // ‖w‖ = 0.5
         assertThat(GradientPenalty.of(10).penalty(critic, y, x, 1)).isCloseTo(10 * 0.25, within(TOLERANCE));
         assertThat(OneSidedGradientPenalty.of(10).penalty(critic, y, x, 1)).isCloseTo(0.0, within(TOLERANCE));
-        critic.weights(0).muli(4.0); // ‖w‖ = 2
+        w.muli(4.0); // ‖w‖ = 2
         assertThat(GradientPenalty.of(3).penalty(critic, y, x, 1)).isCloseTo(3.0, within(TOLERANCE));
         assertThat(OneSidedGradientPenalty.of(3).penalty(critic, y, x, 1)).isCloseTo(3.0, within(TOLERANCE));
     }
@@ -43,7 +44,8 @@ class InputGradientPenaltyTest {
         INDArray y = critic.batch(Samples.gaussian(12, new double[3], 1.0, 1));
         INDArray x = critic.batch(Samples.gaussian(12, new double[] {1, 0, 0}, 1.0, 2));
         INDArray xHat = InputGradientPenalty.interpolate(y, x, 5);
-        double[] norms = critic.inputGradient(xHat, Nd4j.ones(DataType.DOUBLE, 12, 1)).norm2(1).toDoubleVector();
+        double[] norms = TrainableNetwork.of("critic", critic.network())
+                .inputGradient(xHat, Nd4j.ones(DataType.DOUBLE, 12, 1)).norm2(1).toDoubleVector();
         double expected = 0;
         for (double s : norms) {
             expected += 7.0 * (s - 1) * (s - 1) / norms.length;

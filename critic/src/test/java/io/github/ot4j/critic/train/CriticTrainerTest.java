@@ -107,7 +107,7 @@ class CriticTrainerTest {
         LipschitzEnforcer poison = new LipschitzEnforcer() {
             @Override
             public void afterUpdate(Critic c, INDArray real, INDArray fake) {
-                c.weights(0).putScalar(0, 0, Double.NaN);
+                c.network().getLayer(0).getParam("W").putScalar(0, 0, Double.NaN);
             }
 
             @Override

@@ -3,8 +3,8 @@ package io.github.ot4j.examples.bench;
 import io.github.ot4j.critic.Critic;
 import io.github.ot4j.critic.CriticSpec;
 import io.github.ot4j.critic.enforce.WeightClipping;
+import io.github.ot4j.critic.train.CriticMethod;
 import io.github.ot4j.examples.critic.Nd4jThreads;
-import io.github.ot4j.gan.CriticSchedule;
 import io.github.ot4j.gan.Generator;
 import io.github.ot4j.gan.GeneratorSpec;
 import io.github.ot4j.gan.TrainingPlan;
@@ -106,8 +106,8 @@ public final class WganBenchmark {
 
     private static WganConfig config(String mode) {
         WganConfig config = switch (mode) {
-            case "wgan" -> WganConfig.wgan().withCritic(new CriticSchedule.Wasserstein(WeightClipping.of(0.1),
-                    WganConfig.wgan().critic().updater(), 5));
+            case "wgan" -> WganConfig.wgan().withCriticMethod(
+                    CriticMethod.enforced(WeightClipping.of(0.1), WganConfig.wgan().critic().method().updater()));
             case "gp" -> WganConfig.wganGp(0.1);
             default -> WganConfig.wganTs();
         };

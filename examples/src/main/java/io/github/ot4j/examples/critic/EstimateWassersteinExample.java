@@ -12,9 +12,9 @@ import io.github.ot4j.critic.enforce.OneSidedGradientPenalty;
 import io.github.ot4j.critic.enforce.SpectralNormalization;
 import io.github.ot4j.critic.enforce.WeightClipping;
 import io.github.ot4j.critic.enforce.WeightScaling;
-import io.github.ot4j.critic.estimate.CriticMethod;
 import io.github.ot4j.critic.estimate.WassersteinEstimate;
 import io.github.ot4j.critic.estimate.WassersteinEstimator;
+import io.github.ot4j.critic.train.CriticMethod;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.RmsProp;
 
@@ -58,7 +58,7 @@ public final class EstimateWassersteinExample {
         GroundCost cost = GroundCost.euclidean();
         double exact = OptimalTransport.distance(DiscreteMeasure.uniform(p), DiscreteMeasure.uniform(q), cost);
         List<CriticMethod> methods = List.of(
-                CriticMethod.twoStep(new Adam(1e-2, 0.5, 0.999, 1e-8), 25),
+                CriticMethod.twoStep(cost, new Adam(1e-2, 0.5, 0.999, 1e-8), 25),
                 CriticMethod.enforced(GradientPenalty.wganGp(), new Adam(1e-3, 0.5, 0.9, 1e-8)),
                 CriticMethod.enforced(OneSidedGradientPenalty.wganLp(), new Adam(1e-3, 0.5, 0.9, 1e-8)),
                 CriticMethod.enforced(SpectralNormalization.miyato(7), new Adam(1e-3, 0.5, 0.9, 1e-8)),

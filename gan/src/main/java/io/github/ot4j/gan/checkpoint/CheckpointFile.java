@@ -1,40 +1,47 @@
 package io.github.ot4j.gan.checkpoint;
 
+import io.github.ot4j.critic.internal.AtomicFile;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.StringReader;
 import java.io.StringWriter;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
+import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
 /**
  * Reads and writes {@link Checkpoint}s as one zip file holding {@value #GENERATOR_ENTRY} and
  * {@value #CRITIC_ENTRY} (DL4J {@link ModelSerializer} models with their updater state) and
- * {@value #STATE_ENTRY} (format version, iteration, seed, and the run's settings under keys starting with
- * {@value #SETTING_PREFIX}).
+ * {@value #STATE_ENTRY} (format version, iteration, seed, and the run's {@link RunSettings} as typed fields under
+ * keys starting with {@value #SETTING_PREFIX}: {@code setting.critic.steps=i:5},
+ * {@code setting.critic.method.enforcer.lambda=d:10.0}, {@code setting.critic.method=s:...}, with {@code b:}
+ * for booleans).
  *
- * <p>Writes are atomic: the checkpoint goes to a temporary file in the target's folder, is forced to disk, and
- * is then renamed over the target in one step. A crash or an exception mid-write leaves the previous checkpoint
- * intact and removes the temporary file.
+ * <p>Writes are atomic: the checkpoint goes to a temporary file {@code <name>.<random>.tmp} in the target's folder,
+ * is forced to disk, renamed over the target in one step, and the folder is forced after the rename (where the
+ * platform can open a folder). A write that fails with an exception removes its temporary file; one that is killed
+ * (the JVM dies mid-write) leaves it, and the next write to the same file removes every such leftover. The previous
+ * checkpoint stays intact either way.
+ *
+ * <p>Reads check everything: a missing file, a folder, a truncated or bit-flipped file, a missing entry or state
+ * key and a damaged network are all {@link IOException}s whose message names the file.
  */
 public final class CheckpointFile {
 
@@ -46,8 +53,8 @@ public final class CheckpointFile {
     public static final String STATE_ENTRY = "state.properties";
     /** The prefix of the run settings' keys in {@value #STATE_ENTRY}. */
     public static final String SETTING_PREFIX = "setting.";
-    /** The version of the file format written. */
-    public static final int FORMAT_VERSION = 1;
+    /** The version of the file format written: 2, typed settings (format 1 stored them as descriptions). */
+    public static final int FORMAT_VERSION = 2;
 
     private CheckpointFile() {
     }
@@ -60,40 +67,29 @@ public final class CheckpointFile {
      * @throws IOException if it cannot be written (the previous file, if any, is then unchanged)
      */
     public static void write(Path file, Checkpoint checkpoint) throws IOException {
-        write(file, checkpoint, UnaryOperator.identity());
+        write(file, checkpoint, UnaryOperator.identity(), AtomicFile.FSYNC);
     }
 
-    /** Writes through a decorated stream: lets tests make the write fail half-way. */
-    static void write(Path file, Checkpoint checkpoint, UnaryOperator<OutputStream> decorate) throws IOException {
-        if (file == null || checkpoint == null) {
-            throw new IllegalArgumentException("file and checkpoint must not be null");
+    /** Writes through a decorated stream and folder sync: lets tests make the write fail half-way, or watch it. */
+    static void write(Path file, Checkpoint checkpoint, UnaryOperator<OutputStream> decorate,
+                      AtomicFile.FolderSync sync) throws IOException {
+        if (file == null) {
+            throw new IllegalArgumentException("file must not be null");
         }
-        Path target = file.toAbsolutePath();
-        Path folder = target.getParent();
-        Files.createDirectories(folder);
+        if (checkpoint == null) {
+            throw new IllegalArgumentException("checkpoint must not be null");
+        }
         byte[] generator = serialise(checkpoint.generator());
         byte[] critic = serialise(checkpoint.critic());
-        Path temporary = Files.createTempFile(folder, target.getFileName().toString() + ".", ".tmp");
-        try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING);
-                 OutputStream raw = decorate.apply(new KeepOpen(java.nio.channels.Channels.newOutputStream(channel)));
-                 ZipOutputStream zip = new ZipOutputStream(raw)) {
-                put(zip, STATE_ENTRY, state(checkpoint));
+        byte[] state = state(checkpoint);
+        AtomicFile.write(file, out -> {
+            try (ZipOutputStream zip = new ZipOutputStream(decorate.apply(out))) {
+                put(zip, STATE_ENTRY, state);
                 put(zip, GENERATOR_ENTRY, generator);
                 put(zip, CRITIC_ENTRY, critic);
                 zip.finish();
-                zip.flush();
-                channel.force(true);
             }
-            try {
-                Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temporary);
-        }
+        }, sync);
     }
 
     /**
@@ -101,54 +97,74 @@ public final class CheckpointFile {
      *
      * @param file the checkpoint file
      * @return the networks (with updater state), the iteration, the seed and the run's settings
-     * @throws IOException if it cannot be read or is not a complete checkpoint of a known format (naming the
-     *                     file and, for a missing or garbled state key, the key)
+     * @throws IOException naming the file if it is missing, a folder, damaged (truncated, bit-flipped), incomplete
+     *                     or of another format (and, for a missing or garbled state key, naming the key)
      */
     public static Checkpoint read(Path file) throws IOException {
-        byte[] generator = null;
-        byte[] critic = null;
-        Properties state = null;
-        try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                byte[] bytes = zip.readAllBytes();
-                switch (entry.getName()) {
-                    case GENERATOR_ENTRY -> generator = bytes;
-                    case CRITIC_ENTRY -> critic = bytes;
-                    case STATE_ENTRY -> {
-                        state = new Properties();
-                        state.load(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
-                    }
-                    default -> {
-                        // entries of later versions are ignored
-                    }
-                }
+        if (file == null) {
+            throw new IllegalArgumentException("file must not be null");
+        }
+        if (Files.isDirectory(file)) {
+            throw new IOException(file + " is not a checkpoint: it is a folder");
+        }
+        if (!Files.exists(file)) {
+            throw new IOException(file + " is not a checkpoint: it does not exist");
+        }
+        Map<String, byte[]> entries = entries(file);
+        for (String name : new String[] {STATE_ENTRY, GENERATOR_ENTRY, CRITIC_ENTRY}) {
+            if (!entries.containsKey(name)) {
+                throw new IOException(file + " is not a complete checkpoint: missing " + name);
             }
         }
-        if (generator == null || critic == null || state == null) {
-            throw new IOException(file + " is not a complete checkpoint: missing "
-                    + (state == null ? STATE_ENTRY : generator == null ? GENERATOR_ENTRY : CRITIC_ENTRY));
-        }
-        int version;
+        Properties state = new Properties();
         try {
-            version = Integer.parseInt(state.getProperty("format", "0").trim());
-        } catch (NumberFormatException e) {
-            throw new IOException(file + " is corrupt: " + STATE_ENTRY + " has format = '"
-                    + state.getProperty("format") + "', not an integer", e);
+            state.load(new StringReader(new String(entries.get(STATE_ENTRY), StandardCharsets.UTF_8)));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + " is corrupt: " + STATE_ENTRY + " is not a properties file: " + e, e);
         }
+        int version = (int) longProperty(file, state, "format");
         if (version != FORMAT_VERSION) {
             throw new IOException(file + " has checkpoint format " + version + " but this version reads "
-                    + FORMAT_VERSION);
+                    + FORMAT_VERSION + (version == 1 ? " (format 1 recorded the settings as descriptions that leave "
+                    + "out the ground cost; it cannot be resumed safely)" : ""));
         }
         long iteration = longProperty(file, state, "iteration");
-        long seed = longProperty(file, state, "seed");
-        Map<String, String> settings = new TreeMap<>();
-        for (String name : state.stringPropertyNames()) {
-            if (name.startsWith(SETTING_PREFIX)) {
-                settings.put(name.substring(SETTING_PREFIX.length()), state.getProperty(name));
-            }
+        if (iteration < 0) {
+            throw new IOException(file + " is corrupt: " + STATE_ENTRY + " has iteration = " + iteration);
         }
-        return new Checkpoint(restore(generator), restore(critic), iteration, seed, settings);
+        long seed = longProperty(file, state, "seed");
+        RunSettings settings = settings(file, state);
+        return new Checkpoint(restore(file, GENERATOR_ENTRY, entries.get(GENERATOR_ENTRY)),
+                restore(file, CRITIC_ENTRY, entries.get(CRITIC_ENTRY)), iteration, seed, settings);
+    }
+
+    /**
+     * The zip entries, read through the central directory (so that a file cut short anywhere, even in the
+     * directory at its end, is refused) with each entry's CRC-32 checked; every read error is reported with the
+     * file's name.
+     */
+    private static Map<String, byte[]> entries(Path file) throws IOException {
+        Map<String, byte[]> entries = new HashMap<>();
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            for (Enumeration<? extends ZipEntry> all = zip.entries(); all.hasMoreElements();) {
+                ZipEntry entry = all.nextElement();
+                byte[] bytes;
+                try (InputStream in = zip.getInputStream(entry)) {
+                    bytes = in.readAllBytes();
+                }
+                CRC32 crc = new CRC32();
+                crc.update(bytes);
+                if (entry.getCrc() != crc.getValue()) {
+                    throw new ZipException("entry " + entry.getName() + " has CRC " + Long.toHexString(crc.getValue())
+                            + " but the directory records " + Long.toHexString(entry.getCrc()));
+                }
+                // entries of later versions are read and ignored
+                entries.put(entry.getName(), bytes);
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(file + " is not a readable checkpoint (damaged or truncated): " + e, e);
+        }
+        return entries;
     }
 
     private static long longProperty(Path file, Properties state, String key) throws IOException {
@@ -164,15 +180,72 @@ public final class CheckpointFile {
         }
     }
 
+    private static RunSettings settings(Path file, Properties state) throws IOException {
+        Map<String, Object> fields = new TreeMap<>();
+        for (String key : state.stringPropertyNames()) {
+            if (key.startsWith(SETTING_PREFIX)) {
+                String text = state.getProperty(key);
+                try {
+                    fields.put(key.substring(SETTING_PREFIX.length()), decode(text));
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(file + " is corrupt: " + STATE_ENTRY + " has " + key + " = '" + text
+                            + "', not a typed value (b:, i:, d: or s:)", e);
+                }
+            }
+        }
+        try {
+            return new RunSettings(fields);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + " is corrupt: " + e.getMessage(), e);
+        }
+    }
+
+    private static String encode(Object value) {
+        if (value instanceof Boolean) {
+            return "b:" + value;
+        }
+        if (value instanceof Long) {
+            return "i:" + value;
+        }
+        if (value instanceof Double) {
+            return "d:" + value;
+        }
+        return "s:" + value;
+    }
+
+    private static Object decode(String text) {
+        String body = text.length() >= 2 && text.charAt(1) == ':' ? text.substring(2) : null;
+        if (body != null) {
+            switch (text.charAt(0)) {
+                case 'b':
+                    if (body.equals("true") || body.equals("false")) {
+                        return Boolean.valueOf(body);
+                    }
+                    break;
+                case 'i':
+                    return Long.valueOf(body);
+                case 'd':
+                    return Double.valueOf(body);
+                case 's':
+                    return body;
+                default:
+                    break;
+            }
+        }
+        throw new IllegalArgumentException("not a typed value: " + text);
+    }
+
     private static byte[] serialise(MultiLayerNetwork network) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ModelSerializer.writeModel(network, bytes, true);
         return bytes.toByteArray();
     }
 
-    private static MultiLayerNetwork restore(byte[] bytes) throws IOException {
+    private static MultiLayerNetwork restore(Path file, String entry, byte[] bytes) throws IOException {
         try (InputStream in = new ByteArrayInputStream(bytes)) {
             return ModelSerializer.restoreMultiLayerNetwork(in, true);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(file + " is corrupt: " + entry + " is not a DL4J network: " + e, e);
         }
     }
 
@@ -181,7 +254,8 @@ public final class CheckpointFile {
         properties.setProperty("format", Integer.toString(FORMAT_VERSION));
         properties.setProperty("iteration", Long.toString(checkpoint.iteration()));
         properties.setProperty("seed", Long.toString(checkpoint.seed()));
-        checkpoint.settings().forEach((name, value) -> properties.setProperty(SETTING_PREFIX + name, value));
+        checkpoint.settings().fields().forEach((path, value) ->
+                properties.setProperty(SETTING_PREFIX + path, encode(value)));
         StringWriter text = new StringWriter();
         properties.store(text, "ot4j WGAN checkpoint");
         return text.toString().getBytes(StandardCharsets.UTF_8);
@@ -193,23 +267,5 @@ public final class CheckpointFile {
         zip.putNextEntry(entry);
         zip.write(bytes);
         zip.closeEntry();
-    }
-
-    /** Leaves the channel open when the zip stream closes, so that it can still be forced to disk. */
-    private static final class KeepOpen extends FilterOutputStream {
-
-        KeepOpen(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-        }
-
-        @Override
-        public void close() throws IOException {
-            flush();
-        }
     }
 }

@@ -1,23 +1,21 @@
-package io.github.ot4j.gan.internal;
+package io.github.ot4j.critic.internal;
 
-import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.conf.layers.Layer;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.updater.MultiLayerUpdater;
 import org.nd4j.linalg.learning.config.AdaGrad;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.learning.config.RmsProp;
 
-/** Validation of DL4J updater configurations, and installing one on a network. */
+/** The one check of DL4J updater configurations, for every updater a configuration or trainer accepts. */
 public final class Updaters {
 
     private Updaters() {
     }
 
     /**
-     * Checks an updater's hyper-parameters.
+     * Checks an updater's hyper-parameters: a learning updater (not {@link NoOp}) whose learning rate is
+     * positive and finite; for Adam β<sub>1</sub>, β<sub>2</sub> ∈ [0, 1) and ε &gt; 0, for RMSProp the decay in
+     * [0, 1) and ε &gt; 0, for AdaGrad ε &gt; 0.
      *
      * @param name    the argument's name, for messages
      * @param updater the updater
@@ -58,38 +56,5 @@ public final class Updaters {
         if (!(value > 0) || !Double.isFinite(value)) {
             throw new IllegalArgumentException(name + " must be positive and finite but is " + value);
         }
-    }
-
-    /**
-     * Installs an updater on every layer of a network, unless every layer already uses an equal one (a network
-     * restored from a checkpoint, whose updater state is then kept). Installing discards the old updater state.
-     *
-     * @param network the network
-     * @param updater the updater configuration
-     */
-    public static void install(MultiLayerNetwork network, IUpdater updater) {
-        boolean same = true;
-        for (int k = 0; k < network.getnLayers(); k++) {
-            Layer layer = network.getLayer(k).conf().getLayer();
-            if (layer instanceof BaseLayer base) {
-                same &= updater.equals(base.getIUpdater())
-                        && (base.getBiasUpdater() == null || updater.equals(base.getBiasUpdater()));
-            }
-        }
-        if (same) {
-            network.getUpdater(true);
-            return;
-        }
-        for (int k = 0; k < network.getnLayers(); k++) {
-            // the layer's own configuration and the one the network serialises may be distinct objects
-            for (Layer layer : new Layer[] {network.getLayer(k).conf().getLayer(),
-                    network.getLayerWiseConfigurations().getConf(k).getLayer()}) {
-                if (layer instanceof BaseLayer base) {
-                    base.setIUpdater(updater.clone());
-                    base.setBiasUpdater(null);
-                }
-            }
-        }
-        network.setUpdater(new MultiLayerUpdater(network));
     }
 }
