@@ -15,6 +15,7 @@ import io.github.ot4j.critic.enforce.WeightScaling;
 import io.github.ot4j.critic.estimate.WassersteinEstimate;
 import io.github.ot4j.critic.estimate.WassersteinEstimator;
 import io.github.ot4j.critic.train.CriticMethod;
+import io.github.ot4j.examples.ExampleMain;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.RmsProp;
 
@@ -33,18 +34,31 @@ import org.nd4j.linalg.learning.config.RmsProp;
  */
 public final class EstimateWassersteinExample {
 
+    private static final String USAGE = "EstimateWassersteinExample [iterations]";
+
     private EstimateWassersteinExample() {
     }
 
     /**
-     * Runs the example.
+     * Runs the example; bad arguments end it with one line on standard error and exit status
+     * {@value ExampleMain#BAD_INPUT}.
      *
      * @param args optional: the number of critic iterations of the enforcers (default 600; WGAN-TS runs a third,
      *             each with 25 regression steps)
      */
     public static void main(String[] args) {
+        ExampleMain.exit("EstimateWassersteinExample", () -> run(args));
+    }
+
+    /**
+     * The example's body.
+     *
+     * @param args optional: the number of critic iterations of the enforcers, an integer ≥ 1
+     */
+    static void run(String[] args) {
+        ExampleMain.noMoreThan(args, 1, USAGE);
+        int iterations = ExampleMain.intArgument(args, 0, "iterations", 600, 1);
         Nd4jThreads.single();
-        int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 600;
         double[] shift = {5, 0, 0, -5, 0, 0, 0, 0};
         report("2-D mixture: 4-mode ring vs 3-mode ring, 256 points each",
                 ring(256, 4, 0.0, 0.0, new SplittableRandom(1)), ring(256, 3, 5.0, 2.0, new SplittableRandom(2)),

@@ -13,7 +13,7 @@ class EstimateWassersteinExampleTest extends ExampleOutput {
 
     @Test
     void printsEveryMethodNextToTheExactValue() {
-        EstimateWassersteinExample.main(new String[] {"6"});
+        EstimateWassersteinExample.run(new String[] {"6"});
         String out = output();
         Matcher exact = Pattern.compile("exact W1 = ([0-9.]+)").matcher(out);
         assertThat(exact.find()).isTrue();
