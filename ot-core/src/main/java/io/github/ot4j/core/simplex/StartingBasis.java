@@ -11,7 +11,8 @@ import java.util.Arrays;
  * on a cold start, the given potentials on a warm start), each arc carrying as much mass as both ends still
  * have, so that every component keeps at most one node with mass left. Each component then hangs from the root
  * by an artificial arc carrying that mass. Artificial costs give each component the potentials the start asks
- * for; components that still need mass sit a big M = (max|C| + 1)·(n + m) higher, so that a path source → root →
+ * for; components that still need mass sit a big M = 2·max|C|·(n + m) higher (n + m when
+ * every cost is 0), so that a path source → root →
  * target costs more than any real path and no optimum keeps mass on an artificial arc. Every real tree arc
  * carries positive flow and every zero-flow artificial arc points to the root, so the start is strongly feasible.
  */
@@ -98,7 +99,8 @@ final class StartingBasis {
             rowArg2[i] = arg2;
         }
         maxCost = maxAbs;
-        double art = (maxAbs + 1) * (n + m);
+        // relative to the costs (not max|C| + 1), so that 2^k·C gets exactly 2^k times the same start
+        double art = (maxAbs > 0 ? 2 * maxAbs : 1) * (n + m);
         if (!Double.isFinite(art * 4)) {
             throw new TransportSolverException(SolverStatus.FAILED, "costs up to " + maxAbs + " are too large for the "
                     + "network simplex's big-M start on a " + n + " x " + m + " problem");
