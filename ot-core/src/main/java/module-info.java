@@ -12,6 +12,7 @@ module io.github.ot4j.core {
     exports io.github.ot4j.core;
     exports io.github.ot4j.core.io;
     exports io.github.ot4j.core.lp;
+    exports io.github.ot4j.core.multiscale;
     exports io.github.ot4j.core.oned;
     exports io.github.ot4j.core.simplex;
     exports io.github.ot4j.core.wgants;
