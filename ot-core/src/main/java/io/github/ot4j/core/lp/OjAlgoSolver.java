@@ -221,7 +221,7 @@ public final class OjAlgoSolver implements ExactSolver {
                     Math.max(1, budget - (System.nanoTime() - started)));
             if (options.formulation() == Formulation.FULL
                     || columns.addViolated(cost, uv[0], uv[1], tolerance, tuning.pricedPerPoint()) == 0) {
-                return certified(new TransportResult(problem, lp.plan(n, m, 1 / massScale),
+                return certified(new TransportResult(problem, lp.plan(n, m, a, b, 1 / massScale),
                         new Potentials(scaled(uv[0], 1 / costScale), scaled(uv[1], 1 / costScale))));
             }
         }
@@ -311,8 +311,9 @@ public final class OjAlgoSolver implements ExactSolver {
             return new Restricted(start, target, source, cost, x);
         }
 
-        TransportPlan plan(int n, int m, double massBack) {
-            return TransportPlan.of(n, m, source, target, scaled(x, massBack));
+        TransportPlan plan(int n, int m, double[] a, double[] b, double massBack) {
+            return TransportPlan.of(n, m, source, target,
+                    scaled(ExactFlows.polish(n, m, source, target, x, a, b), massBack));
         }
     }
 
