@@ -232,8 +232,9 @@ public final class ShortlistSolver implements ExactSolver {
             RowScan.Result first = RowScan.scan(cost, u, v, options.neighbours(), false, pool);
             double maxCost = first.maxCost();
             SparseNetworkSimplex simplex = new SparseNetworkSimplex(problem.a(), problem.b(), options.maxIterations());
-            add(simplex, first);
             addNorthWest(simplex, problem);
+            simplex.useArcsAsBasis();
+            add(simplex, first);
             report(level, n, m, Phase.CANDIDATES, 0, simplex.arcCount(), 0, 0);
             int round = 0;
             while (true) {
