@@ -19,8 +19,12 @@ import java.util.SplittableRandom;
  * @param problem          the coarse problem
  * @param rowsToCoarseCols C<sub>ij′</sub> for every source i and coarse target j′ (n × m′)
  * @param colsToCoarseRows C<sub>i′j</sub> for every target j and coarse source i′, indexed (j, i′) (m × n′)
+ * @param sourceToCoarse   c(x<sub>i</sub>, x<sub>i′</sub>) from every source to every coarse source, for the
+ *                         nearest coarse point of each source (null unless point-based)
+ * @param targetToCoarse   c(y<sub>j</sub>, y<sub>j′</sub>) likewise for the targets (null unless point-based)
  */
-record Coarsening(TransportProblem problem, CostMatrix rowsToCoarseCols, CostMatrix colsToCoarseRows) {
+record Coarsening(TransportProblem problem, CostMatrix rowsToCoarseCols, CostMatrix colsToCoarseRows,
+                  CostMatrix sourceToCoarse, CostMatrix targetToCoarse) {
 
     static Coarsening of(TransportProblem problem, int factor, int level) {
         int n = problem.n();
@@ -40,11 +44,11 @@ record Coarsening(TransportProblem problem, CostMatrix rowsToCoarseCols, CostMat
             // (y, x) ↦ c(x, y): the Minkowski costs are symmetric and keep their kernel
             GroundCost swapped = c instanceof MinkowskiCost ? c : (y, x) -> c.between(x, y);
             return new Coarsening(TransportProblem.of(cmu, cnu, c), CostMatrix.between(mu, cnu, c),
-                    CostMatrix.between(nu, cmu, swapped));
+                    CostMatrix.between(nu, cmu, swapped), CostMatrix.between(mu, cmu, c), CostMatrix.between(nu, cnu, c));
         }
         CostMatrix coarse = view(cost, rows, cols, false);
         return new Coarsening(TransportProblem.of(a, b, coarse), view(cost, null, cols, false),
-                view(cost, rows, null, true));
+                view(cost, rows, null, true), null, null);
     }
 
     /** k distinct indices of [0, size) in increasing order, by a partial Fisher-Yates shuffle. */

@@ -234,7 +234,8 @@ public final class ShortlistSolver implements ExactSolver {
                 throw new CancellationException("shortlist solve cancelled (thread interrupted)");
             }
             Coarsening coarse = Coarsening.of(problem, options.coarseFactor(), level);
-            Potentials cp = level(coarse.problem(), level + 1).potentials();
+            TransportResult coarseResult = level(coarse.problem(), level + 1);
+            Potentials cp = coarseResult.potentials();
             CostMatrix cost = problem.cost();
             // c-transforms of the coarse potentials: u_i = min_j' C_ij' - v_j', v_j = min_i' C_i'j - u_i'
             double[] u = transform(RowScan.scan(coarse.rowsToCoarseCols(), null, cp.v(), 1, false, pool), cp.v());
@@ -242,8 +243,12 @@ public final class ShortlistSolver implements ExactSolver {
             RowScan.Result first = RowScan.scan(cost, u, v, options.neighbours(), false, pool);
             double maxCost = first.maxCost();
             SparseNetworkSimplex simplex = new SparseNetworkSimplex(problem.a(), problem.b(), options.maxIterations());
-            add(simplex, first);
             addNorthWest(simplex, problem);
+            simplex.useArcsAsBasis();
+            add(simplex, first);
+            if (coarse.sourceToCoarse() != null) {
+                refine(simplex, problem, coarse, coarseResult.plan(), pool);
+            }
             report(level, n, m, Phase.CANDIDATES, 0, simplex.arcCount(), 0, 0);
             int round = 0;
             while (true) {
@@ -288,6 +293,68 @@ public final class ShortlistSolver implements ExactSolver {
             t[i] = r.costs()[i] - w[r.cols()[i]];
         }
         return t;
+    }
+
+    /**
+     * The children of the coarse plan's support: arc i → j for every coarse arc i′ → j′ with mass, where i′ is
+     * the coarse source nearest to x<sub>i</sub> and j′ the coarse target nearest to y<sub>j</sub> (Schmitzer's
+     * refinement of the coarse support).
+     */
+    private static void refine(SparseNetworkSimplex simplex, TransportProblem problem, Coarsening coarse,
+                               TransportPlan coarsePlan, ForkJoinPool pool) {
+        int n = problem.n();
+        int m = problem.m();
+        int[] repRow = RowScan.scan(coarse.sourceToCoarse(), null, null, 1, false, pool).cols();
+        int[] repCol = RowScan.scan(coarse.targetToCoarse(), null, null, 1, false, pool).cols();
+        int nc = coarse.problem().n();
+        int mc = coarse.problem().m();
+        int[] childStart = new int[mc + 1];
+        for (int j = 0; j < m; j++) {
+            childStart[repCol[j] + 1]++;
+        }
+        for (int t = 0; t < mc; t++) {
+            childStart[t + 1] += childStart[t];
+        }
+        int[] children = new int[m];
+        int[] fill = childStart.clone();
+        for (int j = 0; j < m; j++) {
+            children[fill[repCol[j]]++] = j;
+        }
+        int[] arcStart = new int[nc + 1];
+        for (int k = 0; k < coarsePlan.size(); k++) {
+            arcStart[coarsePlan.entry(k).i() + 1]++;
+        }
+        for (int t = 0; t < nc; t++) {
+            arcStart[t + 1] += arcStart[t];
+        }
+        int[] arcTarget = new int[coarsePlan.size()];
+        int[] at = arcStart.clone();
+        for (int k = 0; k < coarsePlan.size(); k++) {
+            arcTarget[at[coarsePlan.entry(k).i()]++] = coarsePlan.entry(k).j();
+        }
+        CostMatrix cost = problem.cost();
+        int chunk = 1 << 16;
+        int[] is = new int[chunk];
+        int[] js = new int[chunk];
+        double[] cs = new double[chunk];
+        int count = 0;
+        for (int i = 0; i < n; i++) {
+            int r = repRow[i];
+            for (int a = arcStart[r]; a < arcStart[r + 1]; a++) {
+                int t = arcTarget[a];
+                for (int c = childStart[t]; c < childStart[t + 1]; c++) {
+                    if (count == chunk) {
+                        simplex.addArcs(is, js, cs, count);
+                        count = 0;
+                    }
+                    is[count] = i;
+                    js[count] = children[c];
+                    cs[count] = cost.get(i, children[c]);
+                    count++;
+                }
+            }
+        }
+        simplex.addArcs(is, js, cs, count);
     }
 
     private static void add(SparseNetworkSimplex simplex, RowScan.Result r) {

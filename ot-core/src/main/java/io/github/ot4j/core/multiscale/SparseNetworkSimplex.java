@@ -52,6 +52,8 @@ final class SparseNetworkSimplex {
     private int[] dirty = new int[64];
 
     private boolean started;
+    /** The number of first arcs that form the starting basis (0: a greedy forest and big-M artificial arcs). */
+    private int basisArcs;
     private int inArc;
     private double inCost;
     private int join;
@@ -126,6 +128,18 @@ final class SparseNetworkSimplex {
     }
 
     /**
+     * Declares the arcs held so far (n + m − 1 of them, a spanning tree of the n + m nodes whose unique flow is
+     * nonnegative, such as a north-west-corner plan) the starting basis; the first {@link #run} then starts from
+     * it, hung from the root by one artificial arc of zero flow, so that no big M enters the potentials.
+     */
+    void useArcsAsBasis() {
+        if (arcs != n + m - 1) {
+            throw new IllegalStateException("a basis has n + m - 1 = " + (n + m - 1) + " arcs, not " + arcs);
+        }
+        basisArcs = arcs;
+    }
+
+    /**
      * Runs to optimality on the arcs held; the first run builds a greedy starting basis from them.
      *
      * @param maxCost the largest |C<sub>ij</sub>| of the whole problem (sets the big M of the artificial arcs)
@@ -134,7 +148,11 @@ final class SparseNetworkSimplex {
      */
     void run(double maxCost) {
         if (!started) {
-            initialize(maxCost);
+            if (basisArcs > 0) {
+                spanningStart();
+            } else {
+                initialize(maxCost);
+            }
             started = true;
         }
         resyncPotentials();
@@ -267,6 +285,16 @@ final class SparseNetworkSimplex {
             }
         }
         buildTree(forest, forestSize, artNodes, artCount);
+    }
+
+    private void spanningStart() {
+        int[] forest = new int[basisArcs];
+        for (int e = 0; e < basisArcs; e++) {
+            forest[e] = e;
+        }
+        artUp[0] = true;
+        artCost[0] = 0;
+        buildTree(forest, basisArcs, new int[] {0}, 1);
     }
 
     private static int find(int[] uf, int x) {
