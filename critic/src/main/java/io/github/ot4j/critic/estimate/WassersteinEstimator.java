@@ -119,7 +119,7 @@ public record WassersteinEstimator(CriticMethod method, int iterations, int batc
 
     /**
      * The updater chosen for estimation (not for GAN training, whose critic chases a moving target): for the
-     * two-step regression Adam(3·10<sup>−3</sup>, 0.9, 0.999), for the penalties and spectral normalisation
+     * two-step regression Adam(5·10<sup>−3</sup>, 0.9, 0.999), for the penalties and spectral normalisation
      * Adam(10<sup>−3</sup>, 0.5, 0.9), both decaying by {@link #LEARNING_RATE_DECAY} per update (a factor 100
      * over the default budget); clipping and weight scaling keep their method's updater.
      *
@@ -128,7 +128,7 @@ public record WassersteinEstimator(CriticMethod method, int iterations, int batc
      */
     public static IUpdater estimationUpdater(CriticMethod method) {
         if (method instanceof CriticMethod.TwoStep) {
-            return Adam.builder().learningRateSchedule(new ExponentialSchedule(ScheduleType.ITERATION, 3e-3,
+            return Adam.builder().learningRateSchedule(new ExponentialSchedule(ScheduleType.ITERATION, 5e-3,
                     LEARNING_RATE_DECAY)).beta1(0.9).beta2(0.999).epsilon(1e-8).build();
         }
         if (method instanceof CriticMethod.Enforced e && (e.enforcer() instanceof GradientPenalty
