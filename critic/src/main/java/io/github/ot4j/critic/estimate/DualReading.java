@@ -4,8 +4,8 @@ import io.github.ot4j.core.DiscreteMeasure;
 import io.github.ot4j.core.GroundCost;
 
 /**
- * Readings of a transport cost from a critic's values on two weighted sample sets P = Σ a<sub>i</sub>δ<sub>y<sub>i</sub></sub>
- * and Q = Σ b<sub>j</sub>δ<sub>x<sub>j</sub></sub> (f large on P).
+ * Readings of a transport cost from a critic's values on two weighted sample sets P = Σ a<sub>i</sub>δ(y<sub>i</sub>)
+ * and Q = Σ b<sub>j</sub>δ(x<sub>j</sub>) (f large on P).
  *
  * <p>The c-transform reading (Mallasto, Montúfar, Gerolin 2019): with f<sub>i</sub> = f(y<sub>i</sub>) on P, the
  * smallest value on Q that keeps every constraint f(y<sub>i</sub>) − h(x<sub>j</sub>) ≤ c(y<sub>i</sub>, x<sub>j</sub>)

@@ -36,7 +36,8 @@ public final class FittedCritic {
 
     /**
      * The estimator's reading of W<sub>c</sub>(P', Q') from this critic on two other sets (the c-transform
-     * reading for the two-step method; mean difference / max(1, slope measured on P' × Q') otherwise), a lower
+     * reading for the two-step method; otherwise the larger of mean difference / max(1, slope measured on
+     * P' × Q') and the c-transform reading), a lower
      * bound on W<sub>c</sub>(P', Q') either way.
      *
      * @param p P' (the real side)
@@ -56,7 +57,9 @@ public final class FittedCritic {
         if (estimator.method() instanceof CriticMethod.TwoStep) {
             return DualReading.cTransform(p, fp, q, fq, cost);
         }
-        return DualReading.meanDifference(p, fp, q, fq) / Math.max(1.0, slope);
+        // two feasible dual values on the sample: the larger is still a lower bound on W
+        return Math.max(DualReading.meanDifference(p, fp, q, fq) / Math.max(1.0, slope),
+                DualReading.cTransform(p, fp, q, fq, cost));
     }
 
     double[] values(DiscreteMeasure mu) {
