@@ -97,7 +97,7 @@ final class PotentialRegression {
         return new double[] {done, residual, converged ? 1 : 0};
     }
 
-    /** f(z) = s·g((z − μ)/σ): W₁ ← W₁/σ, b₁ ← b₁ − (μ/σ)W₁, then W<sub>L</sub>, b<sub>L</sub> ← s·(W<sub>L</sub>, b<sub>L</sub>). */
+    /** f(z) = s·g((z − μ)/σ): W₁ ← W₁/σ, b₁ ← b₁ − (μ/σ)W₁, then the last layer's W, b ← s·(W, b). */
     private static void fold(Critic critic, double[] mu, double sigma, double s) {
         Layer[] layers = critic.network().getLayers();
         INDArray w1 = layers[0].getParam("W");
