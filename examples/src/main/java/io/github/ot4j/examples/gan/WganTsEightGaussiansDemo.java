@@ -80,7 +80,7 @@ public final class WganTsEightGaussiansDemo {
         Files.createDirectories(out);
 
         DataSource data = ToyDistributions.eightGaussians();
-        WganConfig config = WganConfig.wganTs().withLearningRates(1e-4, 1e-3);
+        WganConfig config = WganConfig.wganTs().withLearningRates(1e-4, 1e-3).withBatchSize(64);
         Generator generator = Generator.mlp(new GeneratorSpec(2, new int[] {W, W, W}, 2, Activation.RELU,
                 Activation.IDENTITY, DataType.FLOAT, 1));
         Critic critic = Critic.mlp(new CriticSpec(2, new int[] {W, W, W}, Activation.RELU, DataType.FLOAT, 2));
