@@ -19,7 +19,7 @@ import io.github.ot4j.critic.CriticSpec;
 import io.github.ot4j.critic.train.CriticIteration;
 import io.github.ot4j.critic.train.CriticTrainer;
 import io.github.ot4j.critic.train.TwoStepCriticTrainer;
-import io.github.ot4j.examples.critic.Nd4jThreads;
+import io.github.ot4j.critic.internal.Nd4jSetup;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,7 +28,7 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Median time of one critic step of ot4j (DL4J) next to the same step in PyTorch, on the same machine in the
  * same run, alternating the two: MLP 2 → 512 → 512 → 512 → 1 with LeakyReLU(0.01), 256 real and 256 fake rows,
- * float32, one thread each (nd4j: {@link Nd4jThreads#single()} or {@code OMP_NUM_THREADS=1}; PyTorch:
+ * float32, one thread each (nd4j: {@code Nd4jSetup.ensure()} or {@code OMP_NUM_THREADS=1}; PyTorch:
  * {@code torch.set_num_threads(1)} with {@code OMP_WAIT_POLICY=PASSIVE}).
  *
  * <ul>
@@ -60,7 +60,7 @@ public final class CriticStepBenchmark {
      * @throws Exception if PyTorch cannot be run
      */
     public static void main(String[] args) throws Exception {
-        Nd4jThreads.single();
+        Nd4jSetup.ensure();
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         String script = args.length > 2 ? args[2] : findScript();
@@ -95,7 +95,7 @@ public final class CriticStepBenchmark {
             System.err.printf(Locale.ROOT, "round %d/%d done%n", r + 1, rounds);
         }
 
-        System.out.println("Threads: " + Nd4jThreads.describe() + "; PyTorch torch.set_num_threads(1), "
+        System.out.println("Threads: " + Nd4jSetup.describe() + "; PyTorch torch.set_num_threads(1), "
                 + "OMP_WAIT_POLICY=PASSIVE; " + Runtime.getRuntime().availableProcessors() + " cores; "
                 + rounds + " rounds x " + steps + " steps per method, alternating ot4j and PyTorch");
         System.out.println();

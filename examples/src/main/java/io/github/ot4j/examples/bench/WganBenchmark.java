@@ -4,7 +4,7 @@ import io.github.ot4j.critic.Critic;
 import io.github.ot4j.critic.CriticSpec;
 import io.github.ot4j.critic.enforce.WeightClipping;
 import io.github.ot4j.critic.train.CriticMethod;
-import io.github.ot4j.examples.critic.Nd4jThreads;
+import io.github.ot4j.critic.internal.Nd4jSetup;
 import io.github.ot4j.gan.Generator;
 import io.github.ot4j.gan.GeneratorSpec;
 import io.github.ot4j.gan.TrainingPlan;
@@ -60,7 +60,7 @@ public final class WganBenchmark {
      * @throws InterruptedException if interrupted while waiting for it
      */
     public static void main(String[] args) throws IOException, InterruptedException {
-        Nd4jThreads.single();
+        Nd4jSetup.ensure();
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         int width = args.length > 1 ? Integer.parseInt(args[1]) : 128;
         int seeds = args.length > 2 ? Integer.parseInt(args[2]) : 2;

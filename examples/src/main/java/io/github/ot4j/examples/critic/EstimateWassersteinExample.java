@@ -28,7 +28,7 @@ import org.nd4j.linalg.learning.config.RmsProp;
  * Kantorovich–Rubinstein duality can never exceed the exact value; {@code slope} is the steepest slope seen
  * between the two clouds, {@code L} the certified bound.
  *
- * <p>Runs from an IDE as is: it sets nd4j to one thread in code ({@link Nd4jThreads#single()}); a few minutes on
+ * <p>Runs from an IDE as is: the library sets nd4j to one thread itself (see docs/critic.md); a few minutes on
  * two cores.
  */
 public final class EstimateWassersteinExample {
@@ -43,7 +43,6 @@ public final class EstimateWassersteinExample {
      *             each with 25 regression steps)
      */
     public static void main(String[] args) {
-        Nd4jThreads.single();
         int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 600;
         double[] shift = {5, 0, 0, -5, 0, 0, 0, 0};
         report("2-D mixture: 4-mode ring vs 3-mode ring, 256 points each",

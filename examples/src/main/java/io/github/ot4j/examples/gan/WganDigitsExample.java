@@ -3,7 +3,6 @@ package io.github.ot4j.examples.gan;
 import io.github.ot4j.critic.Critic;
 import io.github.ot4j.critic.CriticSpec;
 import io.github.ot4j.examples.OutputFolder;
-import io.github.ot4j.examples.critic.Nd4jThreads;
 import io.github.ot4j.gan.Generator;
 import io.github.ot4j.gan.GeneratorSpec;
 import io.github.ot4j.gan.TrainingPlan;
@@ -49,7 +48,6 @@ public final class WganDigitsExample {
      * @throws IOException if the images cannot be written
      */
     public static void main(String[] args) throws IOException {
-        Nd4jThreads.single();
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 60.0;
         Path out = OutputFolder.get();
 
