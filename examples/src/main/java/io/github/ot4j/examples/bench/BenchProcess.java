@@ -14,7 +14,7 @@ import io.github.ot4j.critic.internal.Nd4jSetup;
  * What the critic and WGAN benchmarks share: the ot4j side runs in a child JVM per thread count whose
  * environment has {@code OPENBLAS_CORETYPE}, {@code OMP_NUM_THREADS} and every {@code MKL_*} removed (what a user
  * who sets nothing gets; the thread count is the library's {@code -Dot4j.nd4j.threads}), and both sides report the
- * CPU model and the BLAS kernels in use.
+ * CPU model and the BLAS kernels in use. {@code -Dot4j.bench.threads=1,2} chooses the thread counts.
  */
 final class BenchProcess {
 
@@ -42,6 +42,10 @@ final class BenchProcess {
         }
         System.out.println("Machine: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores; Java " + System.getProperty("java.version"));
+        String only = System.getProperty("ot4j.bench.threads"); // e.g. "1" or "1,2": overrides the default list
+        if (only != null) {
+            threads = Arrays.stream(only.split(",")).mapToInt(v -> Integer.parseInt(v.trim())).toArray();
+        }
         for (int t : threads) {
             String java = ProcessHandle.current().info().command().orElse("java");
             List<String> cmd = new ArrayList<>(List.of(java, "-D" + CHILD + "=" + t,
