@@ -5,6 +5,8 @@
     java ... CriticStepBenchmark > critic.txt; java ... WganBenchmark > wgan.txt
     python3 examples/src/main/python/bench_to_docs.py docs/benchmarks.md critic-bench=critic.txt wgan-bench=wgan.txt
 
+NAME=a.txt,b.txt splices several outputs (one per thread count, or one per JVM setting) in order.
+
 Keeps the machine line, the settings lines and the markdown tables of each output (progress lines such as
 "gp seed 1: ..." are dropped) and adds the date of the run.
 """
@@ -29,8 +31,17 @@ def main():
     text = open(doc, encoding='utf-8').read()
     stamp = datetime.datetime.now(datetime.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')
     for arg in sys.argv[2:]:
-        name, path = arg.split('=', 1)
-        body = keep(open(path, encoding='utf-8').readlines())
+        name, paths = arg.split('=', 1)
+        lines, machine = [], None
+        for path in paths.split(','):  # several outputs of one benchmark, e.g. one per thread count
+            for line in open(path, encoding='utf-8').readlines():
+                if line.startswith('Machine:'):
+                    if line == machine:
+                        continue
+                    machine = line
+                lines.append(line)
+            lines.append('\n')
+        body = keep(lines)
         begin, end = '<!-- generated:%s -->' % name, '<!-- /generated:%s -->' % name
         if begin not in text or end not in text:
             sys.exit('%s: markers for %s not found' % (doc, name))
