@@ -4,7 +4,6 @@ import io.github.ot4j.critic.Critic;
 import io.github.ot4j.critic.CriticSpec;
 import io.github.ot4j.examples.ExampleMain;
 import io.github.ot4j.examples.OutputFolder;
-import io.github.ot4j.examples.critic.Nd4jThreads;
 import io.github.ot4j.gan.Generator;
 import io.github.ot4j.gan.GeneratorSpec;
 import io.github.ot4j.gan.TrainingPlan;
@@ -62,7 +61,6 @@ public final class WganDigitsExample {
     static void run(String[] args) throws IOException {
         ExampleMain.noMoreThan(args, 1, "WganDigitsExample [seconds]");
         double seconds = ExampleMain.doubleArgument(args, 0, "seconds", 60.0, 0);
-        Nd4jThreads.single();
         Path out = OutputFolder.get();
 
         ArrayDataSource.Split split = Digits.load().asDataSource().split(300, 1);
