@@ -13,7 +13,9 @@ module io.github.ot4j.core {
     exports io.github.ot4j.core.io;
     exports io.github.ot4j.core.lp;
     exports io.github.ot4j.core.multiscale;
+    exports io.github.ot4j.core.entropic;
     exports io.github.ot4j.core.oned;
     exports io.github.ot4j.core.simplex;
+    exports io.github.ot4j.core.sliced;
     exports io.github.ot4j.core.wgants;
 }
