@@ -5,12 +5,15 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.module.ModuleDescriptor;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -80,6 +83,31 @@ class ModularConsumerTest {
         assertThat(javac.exit).as("javac accepted a use of core.internal").isNotZero();
         assertThat(javac.stdout + javac.stderr).contains("io.github.ot4j.core.internal")
                 .contains("does not export");
+    }
+
+    /** A package added later is exported too, unless it is internal: the descriptor is checked against the classes. */
+    @Test
+    void everyPackageButInternalIsExported() throws IOException {
+        Path classes = Path.of(System.getProperty("ot4j.core.classes", "target/classes")).toAbsolutePath();
+        ModuleDescriptor descriptor;
+        try (var in = Files.newInputStream(classes.resolve("module-info.class"))) {
+            descriptor = ModuleDescriptor.read(in);
+        }
+        Set<String> packages = new TreeSet<>();
+        try (var files = Files.walk(classes)) {
+            files.filter(p -> p.toString().endsWith(".class") && !p.endsWith("module-info.class"))
+                    .forEach(p -> packages.add(classes.relativize(p.getParent()).toString()
+                            .replace(File.separatorChar, '.')));
+        }
+        Set<String> exported = new TreeSet<>();
+        descriptor.exports().forEach(e -> {
+            assertThat(e.isQualified()).as("export of %s", e.source()).isFalse();
+            exported.add(e.source());
+        });
+        packages.removeIf(p -> p.endsWith(".internal"));
+        assertThat(descriptor.name()).isEqualTo("io.github.ot4j.core");
+        assertThat(exported).isEqualTo(packages);
+        assertThat(descriptor.requires()).anyMatch(r -> r.name().equals("ojalgo"));
     }
 
     private Path compile(String main) throws IOException, InterruptedException {
