@@ -97,7 +97,7 @@ class ExampleMainTest {
     @CsvSource(delimiter = '|', value = {
         "ExactDistanceExample|no-such-file.csv|ExactDistanceExample: cannot read no-such-file.csv: no such file",
         "TwoStepTargetsExample|extra|TwoStepTargetsExample: expected at most 0 arguments but got 1",
-        "critic.EstimateWassersteinExample|abc|EstimateWassersteinExample: iterations must be an integer >= 1 but "
+        "critic.EstimateWassersteinExample|abc|EstimateWassersteinExample: budget must be an integer >= 1 but "
             + "is 'abc'",
         "gan.WganDigitsExample|-1|WganDigitsExample: seconds must be a finite number >= 0.0 but is '-1'",
         "gan.WganTsEightGaussiansDemo|NaN|WganTsEightGaussiansDemo: seconds must be a finite number >= 0.0 but is "
