@@ -37,10 +37,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 public record WassersteinEstimator(CriticMethod method, int iterations, int batchSize, int[] hidden,
         Activation activation, DataType dataType) {
 
-    static {
-        io.github.ot4j.critic.internal.Nd4jSetup.ensure(); // threads, allocator, backend check
-    }
-
     /** Default critic iterations, 2000. */
     public static final int DEFAULT_ITERATIONS = 2000;
     /** Default batch size, 256. */
