@@ -39,7 +39,9 @@ class WganConfigTest {
                 new Adam(1e-4, 0.5, 0.999, 1e-8), 5), 1));
         assertThat(ts.generatorUpdater()).isEqualTo(new Adam(1e-4, 0.5, 0.999, 1e-8));
         assertThat(ts.criticCost().between(new double[] {0, 0}, new double[] {1, -2})).isEqualTo(3.0);
-        assertThat(ts.batchSize()).isEqualTo(64);
+        assertThat(ts.batchSize()).isEqualTo(256);
+        assertThat(WganConfig.wgan().batchSize()).isEqualTo(256);
+        assertThat(WganConfig.wganGp().batchSize()).isEqualTo(256);
     }
 
     @Test

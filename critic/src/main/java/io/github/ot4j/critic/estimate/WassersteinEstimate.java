@@ -5,34 +5,49 @@ import io.github.ot4j.critic.bounds.LipschitzBounds;
 /**
  * A critic's estimate of the optimal transport cost between two sample sets, next to the exact value.
  *
- * <p>By Kantorovich–Rubinstein duality, for a metric cost with c ≥ ‖·‖<sub>2</sub> (Euclidean, city-block),
- * {@link #normalizedEstimate()} = estimate / certified Lipschitz bound never exceeds the exact W<sub>1</sub>; the
- * raw {@code estimate} can, when the critic is steeper than 1.
+ * <p>{@code estimate} is the estimator's reading (see {@link WassersteinEstimator}): a feasible dual value on
+ * the sample, so ≤ {@code exact}. By Kantorovich–Rubinstein duality, for a metric cost with c ≥ ‖·‖<sub>2</sub>
+ * (Euclidean, city-block), {@link #normalizedEstimate()} = meanDifference / certified Lipschitz bound never
+ * exceeds the exact W<sub>1</sub> either.
  *
- * @param method     the training method's name
- * @param estimate   E<sub>P</sub> f − E<sub>Q</sub> f over the full sample sets, in the cost's units
- * @param exact      ot-core's exact optimal transport cost between the uniform measures on the sets
- * @param bounds     the critic's Lipschitz bounds (empirical over all pairs of P × Q, certified by EJML)
- * @param iterations the critic iterations trained
+ * @param method         the training method's name
+ * @param estimate       the estimator's reading of W on the sets, in the cost's units
+ * @param meanDifference E<sub>P</sub> f − E<sub>Q</sub> f over the full sets (weighted), in the cost's units
+ * @param exact          ot-core's exact optimal transport cost between the sets
+ * @param bounds         the critic's Lipschitz bounds (empirical over all pairs of P × Q, certified by EJML)
+ * @param diagnostics    how the training ended
  */
-public record WassersteinEstimate(String method, double estimate, double exact, LipschitzBounds bounds,
-        int iterations) {
+public record WassersteinEstimate(String method, double estimate, double meanDifference, double exact,
+        LipschitzBounds bounds, EstimationDiagnostics diagnostics) {
+
+    /** @return the updates trained */
+    public int iterations() {
+        return diagnostics.iterations();
+    }
 
     /** @return (estimate − exact) / exact: negative for an under-estimate */
     public double relativeError() {
         return (estimate - exact) / exact;
     }
 
-    /** @return estimate / certified upper bound on the critic's Lipschitz constant: a certified lower bound on W */
+    /** @return meanDifference / certified upper bound on the critic's Lipschitz constant: a certified lower bound on W */
     public double normalizedEstimate() {
-        return estimate / bounds.certifiedUpper();
+        return meanDifference / bounds.certifiedUpper();
+    }
+
+    /** @return normalizedEstimate / exact: the certified-bound ratio, ≤ 1 */
+    public double certifiedRatio() {
+        return normalizedEstimate() / exact;
     }
 
     @Override
     public String toString() {
         return String.format(java.util.Locale.ROOT,
-                "%s: estimate %.5f, exact %.5f (%+.2f %%), estimate/certified bound %.5f, Lipschitz in [%.4f, %.4f]",
-                method, estimate, exact, 100 * relativeError(), normalizedEstimate(), bounds.empiricalLower(),
-                bounds.certifiedUpper());
+                "%s: estimate %.5f, exact %.5f (%+.2f %%), mean difference %.5f, estimate/certified bound %.5f, "
+                        + "slope %.4f, certified L %.4f, %d updates (%s), objective %.4g, %.2f s",
+                method, estimate, exact, 100 * relativeError(), meanDifference, normalizedEstimate(),
+                bounds.empiricalLower(), bounds.certifiedUpper(), diagnostics.iterations(),
+                diagnostics.converged() ? "converged" : "budget", diagnostics.finalObjective(),
+                diagnostics.seconds());
     }
 }

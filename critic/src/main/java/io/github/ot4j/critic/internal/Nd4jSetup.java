@@ -16,7 +16,7 @@ import org.nd4j.nativeblas.NativeOpsHolder;
 /**
  * What the library sets up for nd4j, once per JVM, at its entry points; nothing a user set explicitly is
  * overridden. {@link #ensure()} runs first in {@code Critic.mlp}, {@code Critic.load}, {@code Generator.mlp},
- * {@code WganTrainer.resume} and {@link TrainableNetwork#of}, through which every critic, critic trainer,
+ * {@code WganTrainer.resume}, the checkpoint reader and {@link TrainableNetwork#of}, through which every critic, critic trainer,
  * estimator, generator and WGAN trainer is built. Called from methods, not static initialisers, so that a missing
  * backend surfaces as this class's exception rather than an {@code ExceptionInInitializerError}.
  *

@@ -51,7 +51,7 @@ public sealed interface CriticMethod permits CriticMethod.Enforced, CriticMethod
     String name();
 
     /**
-     * The WGAN recipe (Arjovsky, Chintala, Bottou 2017): weight clipping at c = 0.01 with RMSProp(5·10<sup>−5</sup>).
+     * The WGAN recipe (Arjovsky, Chintala, Bottou 2017): weight clipping at c = 0.01 with RMSProp(5·10<sup>−5</sup>, decay 0.99).
      *
      * @return the method
      */

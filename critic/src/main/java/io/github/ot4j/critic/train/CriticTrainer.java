@@ -104,7 +104,8 @@ public final class CriticTrainer implements CriticIteration {
     }
 
     /**
-     * The customary updater of an enforcer: RMSProp(5·10<sup>−5</sup>) for weight clipping, Adam(10<sup>−4</sup>,
+     * The customary updater of an enforcer: RMSProp(5·10<sup>−5</sup>, decay 0.99, ε 10<sup>−8</sup>: PyTorch's
+     * defaults, as in the WGAN authors' code and {@code WganConfig.wgan()}) for weight clipping, Adam(10<sup>−4</sup>,
      * β<sub>1</sub> = 0.5, β<sub>2</sub> = 0.9) for the penalties, spectral normalisation and others.
      *
      * @param enforcer the enforcer
@@ -112,7 +113,7 @@ public final class CriticTrainer implements CriticIteration {
      */
     public static IUpdater defaultUpdater(LipschitzEnforcer enforcer) {
         if (enforcer instanceof WeightClipping) {
-            return new RmsProp(5e-5);
+            return new RmsProp(5e-5, 0.99, 1e-8);
         }
         return new Adam(1e-4, 0.5, 0.9, 1e-8);
     }

@@ -23,8 +23,8 @@ import org.nd4j.linalg.learning.config.RmsProp;
 
 /**
  * Critic estimates against ot-core's exact W<sub>1</sub> on seeded sample sets of 256 points: a 2-D mixture
- * (4-mode ring against a 3-mode ring, far apart and near) and 8-D Gaussians. Double precision, a 64 → 64
- * LeakyReLU critic, full batches. Slow (about 80 s on 2 cores): hundreds of critic iterations per estimate. The
+ * (4-mode ring against a near 3-mode ring). Double precision, a 64 → 64
+ * LeakyReLU critic, full batches. Accuracy per method: {@link EstimatorAccuracyTest}. The
  * estimator's settings, progress and determinism are tested quickly by {@link WassersteinEstimatorSettingsTest}.
  */
 @Tag("slow")
@@ -35,11 +35,7 @@ class WassersteinEstimatorTest {
 
     private static final GroundCost COST = GroundCost.euclidean();
     private static final double[][] RING4 = Samples.ring(256, 4, 1.0, new double[] {0, 0}, 0.2, 1);
-    private static final double[][] RING3_FAR = Samples.ring(256, 3, 1.0, new double[] {5, 2}, 0.2, 2);
     private static final double[][] RING3_NEAR = Samples.ring(256, 3, 1.0, new double[] {1, 0.5}, 0.2, 2);
-    private static final double[][] GAUSS_8D = Samples.gaussian(256, new double[8], 1.0, 1);
-    private static final double[][] GAUSS_8D_SHIFTED =
-            Samples.gaussian(256, new double[] {5, 0, 0, -5, 0, 0, 0, 0}, 1.0, 2);
 
     private static double exact(double[][] p, double[][] q) {
         return OptimalTransport.distance(DiscreteMeasure.uniform(p), DiscreteMeasure.uniform(q), COST);
@@ -48,43 +44,6 @@ class WassersteinEstimatorTest {
     private static WassersteinEstimator estimator(CriticMethod method, int iterations) {
         return WassersteinEstimator.of(method).withIterations(iterations).withBatchSize(256)
                 .withCritic(new int[] {64, 64}, Activation.LEAKYRELU, DataType.DOUBLE);
-    }
-
-    /**
-     * WGAN-TS as an estimator: 25 regression steps of Adam(10<sup>−2</sup>, 0.5, 0.999) per iteration (the
-     * paper's 5 steps at 10<sup>−4</sup> suit a GAN's thousands of iterations, not a one-off estimate).
-     */
-    private static CriticMethod twoStep() {
-        return CriticMethod.twoStep(COST, new Adam(1e-2, 0.5, 0.999, 1e-8), 25);
-    }
-
-    @Test
-    void twoStepIsWithinThreePercentOnTheTwoDimensionalMixture() {
-        double exact = exact(RING4, RING3_FAR);
-        WassersteinEstimate e = estimator(twoStep(), 200).estimate(RING4, RING3_FAR, COST, 42, exact);
-        assertThat(Math.abs(e.relativeError())).as(e.toString()).isLessThanOrEqualTo(0.03);
-        // weight scaling on the full sets: the estimate is feasible for the dual, so never above W
-        assertThat(e.estimate()).isLessThanOrEqualTo(exact + ROUNDING);
-    }
-
-    @Test
-    void twoStepIsWithinThreePercentOnEightDimensionalGaussians() {
-        double exact = exact(GAUSS_8D, GAUSS_8D_SHIFTED);
-        WassersteinEstimate e = estimator(twoStep(), 200).estimate(GAUSS_8D, GAUSS_8D_SHIFTED, COST, 42, exact);
-        assertThat(Math.abs(e.relativeError())).as(e.toString()).isLessThanOrEqualTo(0.03);
-        assertThat(e.estimate()).isLessThanOrEqualTo(exact + ROUNDING);
-    }
-
-    /**
-     * The gradient penalty over-estimates by about W/(2λ) (maximising s·W − λ(s − 1)² over the slope s gives
-     * s = 1 + W/(2λ)), so it is held to 10 % where W/(2λ) is well below that: near clouds, W ≈ 1.1.
-     */
-    @Test
-    void gradientPenaltyIsWithinTenPercent() {
-        double exact = exact(RING4, RING3_NEAR);
-        CriticMethod gp = CriticMethod.enforced(GradientPenalty.wganGp(), new Adam(1e-3, 0.5, 0.9, 1e-8));
-        WassersteinEstimate e = estimator(gp, 300).estimate(RING4, RING3_NEAR, COST, 42, exact);
-        assertThat(Math.abs(e.relativeError())).as(e.toString()).isLessThanOrEqualTo(0.10);
     }
 
     /**
@@ -105,11 +64,13 @@ class WassersteinEstimatorTest {
             WassersteinEstimate e = estimator(method, 60).estimate(RING4, RING3_NEAR, COST, 7, exact);
             assertThat(e.exact()).isEqualTo(exact);
             assertThat(e.normalizedEstimate()).as(e.toString()).isLessThanOrEqualTo(exact + ROUNDING);
+            // every reading is a feasible dual value on the sample
+            assertThat(e.estimate()).as(e.toString()).isLessThanOrEqualTo(exact + ROUNDING);
             assertThat(e.bounds().empiricalLower()).as(e.toString())
                     .isLessThanOrEqualTo(e.bounds().certifiedUpper() + ROUNDING);
             if (method.name().startsWith("weight clipping")) {
                 // reported honestly: clipping at c = 0.01 leaves a critic far flatter than 1-Lipschitz
-                assertThat(e.relativeError()).as(e.toString()).isLessThan(-0.5);
+                assertThat((e.meanDifference() - exact) / exact).as(e.toString()).isLessThan(-0.5);
             }
         }
     }

@@ -21,7 +21,10 @@ class CriticMethodTest {
 
     @Test
     void thePapersRecipes() {
-        assertThat(CriticMethod.wgan()).isEqualTo(new CriticMethod.Enforced(new WeightClipping(0.01), new RmsProp(5e-5)));
+        assertThat(CriticMethod.wgan()).isEqualTo(new CriticMethod.Enforced(new WeightClipping(0.01), new RmsProp(5e-5, 0.99, 1e-8)));
+        // the same RMSProp decay as the generator's in WganConfig.wgan() (DL4J's default would be 0.95)
+        assertThat(((org.nd4j.linalg.learning.config.RmsProp) CriticMethod.wgan().updater()).getRmsDecay())
+                .isEqualTo(0.99);
         assertThat(CriticMethod.wganGp())
                 .isEqualTo(new CriticMethod.Enforced(new GradientPenalty(10), new Adam(1e-4, 0.5, 0.9, 1e-8)));
         assertThat(CriticMethod.twoStep(GroundCost.cityblock()))

@@ -1,98 +1,177 @@
 package io.github.ot4j.examples.critic;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
 import io.github.ot4j.core.DiscreteMeasure;
+import io.github.ot4j.core.ExactSolvers;
 import io.github.ot4j.core.GroundCost;
-import io.github.ot4j.core.OptimalTransport;
+import io.github.ot4j.core.TransportResult;
 import io.github.ot4j.critic.enforce.GradientPenalty;
 import io.github.ot4j.critic.enforce.OneSidedGradientPenalty;
 import io.github.ot4j.critic.enforce.SpectralNormalization;
 import io.github.ot4j.critic.enforce.WeightClipping;
 import io.github.ot4j.critic.enforce.WeightScaling;
+import io.github.ot4j.critic.estimate.DualReading;
+import io.github.ot4j.critic.estimate.EstimationProgress;
+import io.github.ot4j.critic.estimate.FittedCritic;
 import io.github.ot4j.critic.estimate.WassersteinEstimate;
 import io.github.ot4j.critic.estimate.WassersteinEstimator;
 import io.github.ot4j.critic.train.CriticMethod;
-import org.nd4j.linalg.learning.config.Adam;
-import org.nd4j.linalg.learning.config.RmsProp;
+import io.github.ot4j.examples.ExampleMain;
 
 /**
- * Estimates the Wasserstein-1 distance between two point clouds with a critic trained under each Lipschitz
- * enforcer and with WGAN-TS, and prints every estimate next to the exact value from ot-core, for two pairs of
- * 256-point sets: a planar mixture (a 4-mode ring against a 3-mode ring further away) and two 8-D Gaussians.
+ * Estimates the Wasserstein-1 distance between two point clouds with each critic method's estimation defaults
+ * ({@link WassersteinEstimator#of}) and prints a Markdown table of every estimate next to ot-core's exact value,
+ * on the training pair and on a fresh pair of the same distributions, for a planar mixture (a 4-mode ring
+ * against a 3-mode ring) and two 8-D Gaussians, 192 points a side.
  *
- * <p>Read the columns so: {@code estimate} is E<sub>P</sub>f − E<sub>Q</sub>f of the trained critic (float32,
- * 64 → 64 LeakyReLU, full batches); {@code est/L} divides it by the critic's certified Lipschitz bound, which by
- * Kantorovich–Rubinstein duality can never exceed the exact value; {@code slope} is the steepest slope seen
- * between the two clouds, {@code L} the certified bound.
+ * <p>Columns: {@code error} is (estimate − W) / W on the training pair; {@code fresh} the same reading of the
+ * trained critic on a fresh pair against that pair's exact W; {@code oracle} what the exact potential of the
+ * training pair, extended by its c-transform, reads on the fresh pair (the best any critic fitted to the training
+ * pair can do); {@code est/L} the mean difference divided by the certified Lipschitz bound (≤ W by
+ * Kantorovich–Rubinstein); {@code slope} the steepest slope between the clouds.
  *
- * <p>Runs from an IDE as is: the library sets nd4j to one thread itself (see docs/critic.md); a few minutes on
- * two cores.
+ * <p>With {@code --write FILE} the table replaces the lines between {@code <!-- estimate-table:begin -->} and
+ * {@code <!-- estimate-table:end -->} in FILE (docs/critic.md), so the documentation is never hand-typed. Runs
+ * from an IDE as is (the library sets nd4j up itself); a few minutes on two cores.
  */
 public final class EstimateWassersteinExample {
+
+    private static final String USAGE = "EstimateWassersteinExample [budget | --write FILE]";
+    private static final String BEGIN = "<!-- estimate-table:begin -->";
+    private static final String END = "<!-- estimate-table:end -->";
 
     private EstimateWassersteinExample() {
     }
 
     /**
-     * Runs the example.
+     * Runs the example; bad arguments end it with one line on standard error and exit status
+     * {@value ExampleMain#BAD_INPUT}.
      *
-     * @param args optional: the number of critic iterations of the enforcers (default 600; WGAN-TS runs a third,
-     *             each with 25 regression steps)
+     * @param args optional: {@code --write FILE}, or a budget of updates per estimate (default
+     *             {@link WassersteinEstimator#DEFAULT_ITERATIONS})
      */
     public static void main(String[] args) {
-        int iterations = args.length > 0 ? Integer.parseInt(args[0]) : 600;
-        double[] shift = {5, 0, 0, -5, 0, 0, 0, 0};
-        report("2-D mixture: 4-mode ring vs 3-mode ring, 256 points each",
-                ring(256, 4, 0.0, 0.0, new SplittableRandom(1)), ring(256, 3, 5.0, 2.0, new SplittableRandom(2)),
-                iterations);
-        report("8-D Gaussians: N(0, I) vs N((5,0,0,-5,0,0,0,0), I), 256 points each",
-                gaussian(256, new double[8], new SplittableRandom(3)), gaussian(256, shift, new SplittableRandom(4)),
-                iterations);
+        ExampleMain.exit("EstimateWassersteinExample", () -> run(args));
     }
 
-    private static void report(String title, double[][] p, double[][] q, int iterations) {
-        GroundCost cost = GroundCost.euclidean();
-        double exact = OptimalTransport.distance(DiscreteMeasure.uniform(p), DiscreteMeasure.uniform(q), cost);
-        List<CriticMethod> methods = List.of(
-                CriticMethod.twoStep(cost, new Adam(1e-2, 0.5, 0.999, 1e-8), 25),
-                CriticMethod.enforced(GradientPenalty.wganGp(), new Adam(1e-3, 0.5, 0.9, 1e-8)),
-                CriticMethod.enforced(OneSidedGradientPenalty.wganLp(), new Adam(1e-3, 0.5, 0.9, 1e-8)),
-                CriticMethod.enforced(SpectralNormalization.miyato(7), new Adam(1e-3, 0.5, 0.9, 1e-8)),
-                CriticMethod.enforced(WeightScaling.under(cost), new Adam(1e-3, 0.5, 0.9, 1e-8)),
-                CriticMethod.enforced(WeightClipping.wgan(), new RmsProp(5e-4)));
-        System.out.printf(Locale.ROOT, "%n%s, Euclidean cost: exact W1 = %.5f%n", title, exact);
-        System.out.printf(Locale.ROOT, "| %-44s | %5s | %9s | %8s | %9s | %7s | %8s |%n", "method", "iters",
-                "estimate", "error", "est/L", "slope", "L");
-        System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-        for (CriticMethod method : methods) {
-            int its = method.name().startsWith("WGAN-TS") ? Math.max(1, iterations / 3) : iterations;
-            WassersteinEstimate e = WassersteinEstimator.of(method).withIterations(its).withBatchSize(256)
-                    .estimate(p, q, cost, 42, exact);
-            System.out.printf(Locale.ROOT, "| %-44s | %5d | %9.5f | %+7.2f%% | %9.5f | %7.4f | %8.4f |%n",
-                    e.method(), its, e.estimate(), 100 * e.relativeError(), e.normalizedEstimate(),
-                    e.bounds().empiricalLower(), e.bounds().certifiedUpper());
+    /**
+     * The example's body.
+     *
+     * @param args optional: {@code --write FILE}, or a budget of updates per estimate, an integer ≥ 1
+     * @throws IOException if FILE cannot be rewritten
+     */
+    static void run(String[] args) throws IOException {
+        ExampleMain.noMoreThan(args, 2, USAGE);
+        Path write = null;
+        int budget = WassersteinEstimator.DEFAULT_ITERATIONS;
+        if (args.length == 2) {
+            if (!args[0].equals("--write")) {
+                throw new IllegalArgumentException("expected --write FILE but got " + String.join(" ", args)
+                        + "; usage: " + USAGE);
+            }
+            write = Path.of(args[1]);
+        } else {
+            budget = ExampleMain.intArgument(args, 0, "budget", WassersteinEstimator.DEFAULT_ITERATIONS, 1);
+        }
+        List<String> table = new ArrayList<>();
+        table.add("| method | pair | exact W | estimate | error | fresh | oracle | est/L | slope | updates | s |");
+        table.add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        double[] shift = {1.5, 0, -1, 0, 0.5, 0, 0, 2};
+        report(table, budget, "2-D rings", ring(192, 4, 0, 0, 1.0, 1), ring(192, 3, 1, 0.5, 1.5, 2),
+                ring(192, 4, 0, 0, 1.0, 11), ring(192, 3, 1, 0.5, 1.5, 12));
+        report(table, budget, "8-D Gaussians", gaussian(192, new double[8], 1.0, 3), gaussian(192, shift, 0.6, 4),
+                gaussian(192, new double[8], 1.0, 13), gaussian(192, shift, 0.6, 14));
+        table.forEach(System.out::println);
+        if (write != null) {
+            write(write, table);
         }
     }
 
-    private static double[][] gaussian(int n, double[] mean, SplittableRandom random) {
+    private static void report(List<String> table, int budget, String name, double[][] p, double[][] q, double[][] pf,
+            double[][] qf) {
+        GroundCost cost = GroundCost.euclidean();
+        DiscreteMeasure mp = DiscreteMeasure.uniform(p);
+        DiscreteMeasure mq = DiscreteMeasure.uniform(q);
+        DiscreteMeasure fp = DiscreteMeasure.uniform(pf);
+        DiscreteMeasure fq = DiscreteMeasure.uniform(qf);
+        TransportResult solved = ExactSolvers.defaultSolver().solve(mp, mq, cost);
+        double exact = solved.value();
+        double freshExact = ExactSolvers.defaultSolver().solve(fp, fq, cost).value();
+        double[] v = solved.potentials().v();
+        double oracle = DualReading.cTransform(fp, extend(pf, q, v, cost), fq, extend(qf, q, v, cost), cost);
+        List<CriticMethod> methods = List.of(
+                CriticMethod.twoStep(cost),
+                CriticMethod.enforced(GradientPenalty.wganGp()),
+                CriticMethod.enforced(OneSidedGradientPenalty.wganLp()),
+                CriticMethod.enforced(SpectralNormalization.miyato(7)),
+                CriticMethod.enforced(WeightScaling.under(cost)),
+                CriticMethod.enforced(WeightClipping.wgan()));
+        for (CriticMethod method : methods) {
+            FittedCritic fit = WassersteinEstimator.of(method).withIterations(budget)
+                    .fit(mp, mq, cost, 42, exact, EstimationProgress.NONE);
+            WassersteinEstimate e = fit.estimate();
+            double fresh = (fit.readOn(fp, fq) - freshExact) / freshExact;
+            table.add(String.format(Locale.ROOT,
+                    "| %s | %s | %.4f | %.4f | %+.2f %% | %+.2f %% | %+.2f %% | %.4f | %.3f | %d | %.1f |",
+                    e.method(), name, exact, e.estimate(), 100 * e.relativeError(), 100 * fresh,
+                    100 * (oracle - freshExact) / freshExact, e.normalizedEstimate(), e.bounds().empiricalLower(),
+                    e.iterations(), e.diagnostics().seconds()));
+            System.out.println(table.get(table.size() - 1));
+        }
+    }
+
+    /** f(y) = min<sub>j</sub> c(y, x<sub>j</sub>) − v<sub>j</sub>: the training potential on new points. */
+    private static double[] extend(double[][] points, double[][] xs, double[] v, GroundCost cost) {
+        double[] f = new double[points.length];
+        for (int i = 0; i < points.length; i++) {
+            double best = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < xs.length; j++) {
+                best = Math.min(best, cost.between(points[i], xs[j]) - v[j]);
+            }
+            f[i] = best;
+        }
+        return f;
+    }
+
+    private static void write(Path file, List<String> table) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        int begin = lines.indexOf(BEGIN);
+        int end = lines.indexOf(END);
+        if (begin < 0 || end < begin) {
+            throw new IOException(file + " has no " + BEGIN + " ... " + END + " block");
+        }
+        List<String> out = new ArrayList<>(lines.subList(0, begin + 1));
+        out.addAll(table);
+        out.addAll(lines.subList(end, lines.size()));
+        Files.write(file, out, StandardCharsets.UTF_8);
+    }
+
+    private static double[][] gaussian(int n, double[] mean, double sd, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
         double[][] x = new double[n][mean.length];
         for (double[] row : x) {
             for (int k = 0; k < mean.length; k++) {
-                row[k] = mean[k] + gaussian(random);
+                row[k] = mean[k] + sd * gaussian(random);
             }
         }
         return x;
     }
 
-    private static double[][] ring(int n, int modes, double cx, double cy, SplittableRandom random) {
+    private static double[][] ring(int n, int modes, double cx, double cy, double radius, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
         double[][] x = new double[n][2];
         for (double[] row : x) {
             double angle = 2 * Math.PI * random.nextInt(modes) / modes;
-            row[0] = cx + Math.cos(angle) + 0.2 * gaussian(random);
-            row[1] = cy + Math.sin(angle) + 0.2 * gaussian(random);
+            row[0] = cx + radius * Math.cos(angle) + 0.2 * gaussian(random);
+            row[1] = cy + radius * Math.sin(angle) + 0.2 * gaussian(random);
         }
         return x;
     }

@@ -2,6 +2,7 @@ package io.github.ot4j.examples.gan;
 
 import io.github.ot4j.critic.Critic;
 import io.github.ot4j.critic.CriticSpec;
+import io.github.ot4j.examples.ExampleMain;
 import io.github.ot4j.examples.OutputFolder;
 import io.github.ot4j.gan.Generator;
 import io.github.ot4j.gan.GeneratorSpec;
@@ -55,18 +56,29 @@ public final class WganTsEightGaussiansDemo {
     }
 
     /**
-     * Runs the demo.
+     * Runs the demo; bad arguments end it with one line on standard error and exit status
+     * {@value ExampleMain#BAD_INPUT}.
      *
      * @param args optional training time in seconds (default 60; at least 100 generator steps are made)
+     */
+    public static void main(String[] args) {
+        ExampleMain.exit("WganTsEightGaussiansDemo", () -> run(args));
+    }
+
+    /**
+     * The example's body.
+     *
+     * @param args optional training time in seconds, a finite number ≥ 0
      * @throws IOException if the outputs cannot be written
      */
-    public static void main(String[] args) throws IOException {
-        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 60.0;
+    static void run(String[] args) throws IOException {
+        ExampleMain.noMoreThan(args, 1, "WganTsEightGaussiansDemo [seconds]");
+        double seconds = ExampleMain.doubleArgument(args, 0, "seconds", 60.0, 0);
         Path out = OutputFolder.get();
         Files.createDirectories(out);
 
         DataSource data = ToyDistributions.eightGaussians();
-        WganConfig config = WganConfig.wganTs().withLearningRates(1e-4, 1e-3);
+        WganConfig config = WganConfig.wganTs().withLearningRates(1e-4, 1e-3).withBatchSize(64);
         Generator generator = Generator.mlp(new GeneratorSpec(2, new int[] {W, W, W}, 2, Activation.RELU,
                 Activation.IDENTITY, DataType.FLOAT, 1));
         Critic critic = Critic.mlp(new CriticSpec(2, new int[] {W, W, W}, Activation.RELU, DataType.FLOAT, 2));

@@ -10,8 +10,7 @@ package io.github.ot4j.gan.regularize;
  * is kept in [λ<sub>min</sub>, λ<sub>max</sub>] by the penalty, averaged over the batch and added to the
  * generator's loss with a weight w:
  * <pre>
- *   R = w · (1/n) Σ<sub>i</sub> [ (max(Q<sub>i</sub>, λ<sub>max</sub>) − λ<sub>max</sub>)²
- *                               + (min(Q<sub>i</sub>, λ<sub>min</sub>) − λ<sub>min</sub>)² ].
+ *   R = w · (1/n) Σ_i [ (max(Q_i, λ_max) − λ_max)² + (min(Q_i, λ_min) − λ_min)² ].
  * </pre>
  * It is zero while every Q<sub>i</sub> lies in [λ<sub>min</sub>, λ<sub>max</sub>]; the paper found the Jacobian's
  * condition number to track sample quality and clamping it to make training more reliable. A generator

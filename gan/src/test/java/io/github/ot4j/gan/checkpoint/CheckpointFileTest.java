@@ -89,7 +89,7 @@ class CheckpointFileTest {
     void aMissingOrGarbledStateKeyIsAnIoExceptionNamingFileAndKey() throws IOException {
         Path good = folder.resolve("good.ckpt");
         CheckpointFile.write(good, new Checkpoint(network(1), network(2), 5, 9, SETTINGS));
-        assertThat(CheckpointFile.read(good).settings().fields()).containsEntry("batchSize", 64L);
+        assertThat(CheckpointFile.read(good).settings().fields()).containsEntry("batchSize", 256L);
 
         Path noSeed = withState(good, "noseed.ckpt", "format=2\niteration=5\n");
         assertThatThrownBy(() -> CheckpointFile.read(noSeed)).isInstanceOf(IOException.class)

@@ -1,0 +1,145 @@
+package io.github.ot4j.critic.estimate;
+
+import io.github.ot4j.core.DiscreteMeasure;
+import io.github.ot4j.core.GroundCost;
+
+/**
+ * Readings of a transport cost from a critic's values on two weighted sample sets P = Σ a<sub>i</sub>δ(y<sub>i</sub>)
+ * and Q = Σ b<sub>j</sub>δ(x<sub>j</sub>) (f large on P).
+ *
+ * <p>The c-transform reading (Mallasto, Montúfar, Gerolin 2019): with f<sub>i</sub> = f(y<sub>i</sub>) on P, the
+ * smallest value on Q that keeps every constraint f(y<sub>i</sub>) − h(x<sub>j</sub>) ≤ c(y<sub>i</sub>, x<sub>j</sub>)
+ * is h(x<sub>j</sub>) = max<sub>i</sub> f<sub>i</sub> − c<sub>ij</sub>, so (f, h) is feasible for the dual of the
+ * discrete problem and Σ a<sub>i</sub> f<sub>i</sub> − Σ b<sub>j</sub> h<sub>j</sub> ≤ W<sub>c</sub>(P, Q) for every
+ * f, with equality for the optimal potential. Symmetrically from the values g<sub>j</sub> = f(x<sub>j</sub>) on Q:
+ * k(y<sub>i</sub>) = min<sub>j</sub> g<sub>j</sub> + c<sub>ij</sub>. {@link #cTransform} returns the larger of the two
+ * lower bounds. O(m·n) cost evaluations; no constraint on f is needed.
+ */
+public final class DualReading {
+
+    private DualReading() {
+    }
+
+    /**
+     * max(Σ a<sub>i</sub> f<sub>i</sub> − Σ b<sub>j</sub> max<sub>i</sub>(f<sub>i</sub> − c<sub>ij</sub>),
+     * Σ a<sub>i</sub> min<sub>j</sub>(g<sub>j</sub> + c<sub>ij</sub>) − Σ b<sub>j</sub> g<sub>j</sub>) over the weights
+     * normalised to mass 1: a lower bound on W<sub>c</sub>(P, Q) for any values, in the cost's units.
+     *
+     * @param p    P, m points
+     * @param fp   f on P, length m, finite
+     * @param q    Q, n points of the same dimension
+     * @param fq   f on Q, length n, finite
+     * @param cost the ground cost
+     * @return the reading
+     */
+    public static double cTransform(DiscreteMeasure p, double[] fp, DiscreteMeasure q, double[] fq, GroundCost cost) {
+        check(p, fp, "fp");
+        check(q, fq, "fq");
+        if (cost == null) {
+            throw new IllegalArgumentException("cost must not be null");
+        }
+        int m = p.size();
+        int n = q.size();
+        double[][] ys = p.points();
+        double[][] xs = q.points();
+        double[][] c = new double[m][n];
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                c[i][j] = cost.between(ys[i], xs[j]);
+            }
+        }
+        double ma = p.totalMass();
+        double mb = q.totalMass();
+        // f on P, its c-transform on Q
+        double fromP = 0;
+        for (int i = 0; i < m; i++) {
+            fromP += p.weight(i) / ma * fp[i];
+        }
+        for (int j = 0; j < n; j++) {
+            double h = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < m; i++) {
+                h = Math.max(h, fp[i] - c[i][j]);
+            }
+            fromP -= q.weight(j) / mb * h;
+        }
+        // g on Q, its c-transform on P
+        double fromQ = 0;
+        for (int j = 0; j < n; j++) {
+            fromQ -= q.weight(j) / mb * fq[j];
+        }
+        for (int i = 0; i < m; i++) {
+            double k = Double.POSITIVE_INFINITY;
+            for (int j = 0; j < n; j++) {
+                k = Math.min(k, fq[j] + c[i][j]);
+            }
+            fromQ += p.weight(i) / ma * k;
+        }
+        return Math.max(fromP, fromQ);
+    }
+
+    /**
+     * Σ a<sub>i</sub> f<sub>i</sub> − Σ b<sub>j</sub> g<sub>j</sub> over the weights normalised to mass 1.
+     *
+     * @param p  P
+     * @param fp f on P
+     * @param q  Q
+     * @param fq f on Q
+     * @return the weighted mean difference
+     */
+    public static double meanDifference(DiscreteMeasure p, double[] fp, DiscreteMeasure q, double[] fq) {
+        check(p, fp, "fp");
+        check(q, fq, "fq");
+        double s = 0;
+        for (int i = 0; i < p.size(); i++) {
+            s += p.weight(i) / p.totalMass() * fp[i];
+        }
+        for (int j = 0; j < q.size(); j++) {
+            s -= q.weight(j) / q.totalMass() * fq[j];
+        }
+        return s;
+    }
+
+    /**
+     * The largest slope max |f<sub>i</sub> − g<sub>j</sub>| / c<sub>ij</sub> over the pairs with c &gt; 0 (0 if none).
+     *
+     * @param p    P
+     * @param fp   f on P
+     * @param q    Q
+     * @param fq   f on Q
+     * @param cost the ground cost
+     * @return the measured slope, ≥ 0
+     */
+    public static double maxSlope(DiscreteMeasure p, double[] fp, DiscreteMeasure q, double[] fq, GroundCost cost) {
+        check(p, fp, "fp");
+        check(q, fq, "fq");
+        if (cost == null) {
+            throw new IllegalArgumentException("cost must not be null");
+        }
+        double[][] ys = p.points();
+        double[][] xs = q.points();
+        double best = 0;
+        for (int i = 0; i < ys.length; i++) {
+            for (int j = 0; j < xs.length; j++) {
+                double c = cost.between(ys[i], xs[j]);
+                if (c > 0) {
+                    best = Math.max(best, Math.abs(fp[i] - fq[j]) / c);
+                }
+            }
+        }
+        return best;
+    }
+
+    private static void check(DiscreteMeasure mu, double[] f, String name) {
+        if (mu == null || f == null) {
+            throw new IllegalArgumentException("measures and values must not be null");
+        }
+        if (f.length != mu.size()) {
+            throw new IllegalArgumentException(name + " must have " + mu.size() + " values but has " + f.length);
+        }
+        for (int i = 0; i < f.length; i++) {
+            if (!Double.isFinite(f[i])) {
+                throw new IllegalArgumentException(name + "[" + i + "] must be finite but is " + f[i]);
+            }
+        }
+    }
+}
