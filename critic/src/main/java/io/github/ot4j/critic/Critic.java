@@ -35,10 +35,6 @@ import org.nd4j.linalg.learning.config.NoOp;
  */
 public final class Critic {
 
-    static {
-        io.github.ot4j.critic.internal.Nd4jSetup.ensure(); // threads, allocator, backend check
-    }
-
     private final TrainableNetwork net;
 
     private Critic(TrainableNetwork net) {
@@ -56,6 +52,7 @@ public final class Critic {
      * @return the critic
      */
     public static Critic mlp(CriticSpec spec) {
+        io.github.ot4j.critic.internal.Nd4jSetup.ensure(); // before nd4j's first use: threads, allocator, backend
         if (spec == null) {
             throw new IllegalArgumentException("spec must not be null");
         }
@@ -126,6 +123,7 @@ public final class Critic {
      * @throws IOException naming the file if it is missing, not a saved network or not a critic
      */
     public static Critic load(Path file) throws IOException {
+        io.github.ot4j.critic.internal.Nd4jSetup.ensure(); // before nd4j's first use: threads, allocator, backend
         if (file == null) {
             throw new IllegalArgumentException("file must not be null");
         }

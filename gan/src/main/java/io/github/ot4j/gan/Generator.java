@@ -23,10 +23,6 @@ import java.util.SplittableRandom;
  */
 public final class Generator {
 
-    static {
-        io.github.ot4j.critic.internal.Nd4jSetup.ensure(); // threads, allocator, backend check
-    }
-
     private final TrainableNetwork network;
 
     private Generator(TrainableNetwork network) {
@@ -40,6 +36,7 @@ public final class Generator {
      * @return the generator
      */
     public static Generator mlp(GeneratorSpec spec) {
+        io.github.ot4j.critic.internal.Nd4jSetup.ensure(); // before nd4j's first use: threads, allocator, backend
         if (spec == null) {
             throw new IllegalArgumentException("spec must not be null");
         }

@@ -49,10 +49,6 @@ import java.util.Optional;
  */
 public final class WganTrainer {
 
-    static {
-        io.github.ot4j.critic.internal.Nd4jSetup.ensure(); // threads, allocator, backend check
-    }
-
     private final WganConfig config;
     private final Generator generator;
     private final Critic critic;
@@ -125,6 +121,7 @@ public final class WganTrainer {
      *                                  size), naming the first field that differs and both values
      */
     public static WganTrainer resume(Checkpoint checkpoint, WganConfig config, DataSource data) {
+        io.github.ot4j.critic.internal.Nd4jSetup.ensure(); // before nd4j's first use: threads, allocator, backend
         if (checkpoint == null) {
             throw new IllegalArgumentException("checkpoint must not be null");
         }

@@ -14,9 +14,11 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
- * What the library sets up for nd4j, once per JVM, at its entry points ({@code Critic}, the critic trainers, the
- * estimator, every {@link TrainableNetwork} and the WGAN trainer call {@link #ensure()}); nothing a user set
- * explicitly is overridden.
+ * What the library sets up for nd4j, once per JVM, at its entry points; nothing a user set explicitly is
+ * overridden. {@link #ensure()} runs first in {@code Critic.mlp}, {@code Critic.load}, {@code Generator.mlp},
+ * {@code WganTrainer.resume}, the checkpoint reader and {@link TrainableNetwork#of}, through which every critic, critic trainer,
+ * estimator, generator and WGAN trainer is built. Called from methods, not static initialisers, so that a missing
+ * backend surfaces as this class's exception rather than an {@code ExceptionInInitializerError}.
  *
  * <ol>
  *   <li><b>Allocator</b>: {@code org.bytedeco.javacpp.maxPhysicalBytes=0} (a system property, set before javacpp

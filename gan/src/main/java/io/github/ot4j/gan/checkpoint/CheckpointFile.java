@@ -242,6 +242,7 @@ public final class CheckpointFile {
     }
 
     private static MultiLayerNetwork restore(Path file, String entry, byte[] bytes) throws IOException {
+        io.github.ot4j.critic.internal.Nd4jSetup.ensure(); // before nd4j's first use: threads, allocator, backend
         try (InputStream in = new ByteArrayInputStream(bytes)) {
             return ModelSerializer.restoreMultiLayerNetwork(in, true);
         } catch (IOException | RuntimeException e) {
