@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class EstimateWassersteinExampleTest extends ExampleOutput {
 
     @Test
-    void printsEveryMethodNextToTheExactValue() {
+    void printsEveryMethodNextToTheExactValue() throws java.io.IOException {
         EstimateWassersteinExample.main(new String[] {"20"});
         String out = output();
         assertThat(out).contains("WGAN-TS", "gradient penalty", "one-sided", "spectral", "weight scaling",
