@@ -17,6 +17,25 @@ import torch
 torch.set_num_threads(1)
 
 
+def blas_info():
+    """The BLAS PyTorch uses and, for OpenBLAS, the core it picked (from the library loaded in this process)."""
+    import ctypes
+    import re
+    m = re.search(r'BLAS_INFO=(\w+)', torch.__config__.show())
+    info = 'torch %s, BLAS %s' % (torch.__version__, m.group(1) if m else '?')
+    torch.ones(64, 64) @ torch.ones(64, 64)  # makes sure the BLAS library is loaded
+    with open('/proc/self/maps') as f:
+        libs = sorted({line.split()[-1] for line in f if 'openblas' in line and '.so' in line})
+    for lib in libs:
+        try:
+            fn = ctypes.CDLL(lib).openblas_get_corename
+            fn.restype = ctypes.c_char_p
+            return info + ' core ' + fn().decode()
+        except (OSError, AttributeError):
+            pass
+    return info + (', MKL' if torch.backends.mkl.is_available() else '')
+
+
 def mlp(seed):
     torch.manual_seed(seed)
     return torch.nn.Sequential(
@@ -76,7 +95,10 @@ def main():
     parser.add_argument('--steps', type=int, default=10)
     parser.add_argument('--warmup', type=int, default=3)
     parser.add_argument('--batch', type=int, default=256)
+    parser.add_argument('--threads', type=int, default=1)
     args = parser.parse_args()
+    torch.set_num_threads(args.threads)
+    print('blas', blas_info(), flush=True)
     rng = np.random.default_rng(7)
     real = torch.tensor(rng.normal(1.0, 1.0, (args.batch, 2)), dtype=torch.float32)
     fakes = [torch.tensor(rng.normal(0.0, 1.0, (args.batch, 2)), dtype=torch.float32) for _ in range(2)]

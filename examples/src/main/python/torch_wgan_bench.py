@@ -31,6 +31,26 @@ SQ = 1.0 / np.sqrt(2.0)
 CENTRES = 2.0 * np.array([(1, 0), (-1, 0), (0, 1), (0, -1), (SQ, SQ), (SQ, -SQ), (-SQ, SQ), (-SQ, -SQ)])
 
 
+
+def blas_info():
+    """The BLAS PyTorch uses and, for OpenBLAS, the core it picked (from the library loaded in this process)."""
+    import ctypes
+    import re
+    m = re.search(r'BLAS_INFO=(\w+)', torch.__config__.show())
+    info = 'torch %s, BLAS %s' % (torch.__version__, m.group(1) if m else '?')
+    torch.ones(64, 64) @ torch.ones(64, 64)  # makes sure the BLAS library is loaded
+    with open('/proc/self/maps') as f:
+        libs = sorted({line.split()[-1] for line in f if 'openblas' in line and '.so' in line})
+    for lib in libs:
+        try:
+            fn = ctypes.CDLL(lib).openblas_get_corename
+            fn.restype = ctypes.c_char_p
+            return info + ' core ' + fn().decode()
+        except (OSError, AttributeError):
+            pass
+    return info + (', MKL' if torch.backends.mkl.is_available() else '')
+
+
 def eight_gaussians(rng, n):
     c = CENTRES[rng.integers(0, 8, size=n)]
     return ((c + 0.02 * rng.standard_normal((n, 2))) / 1.414).astype(np.float32)
@@ -89,7 +109,9 @@ def main():
     p.add_argument("--gp-lambda", type=float, default=0.1)
     p.add_argument("--critic-steps", type=int, default=5)
     p.add_argument("--seed", type=int, default=1)
+    p.add_argument("--threads", type=int, default=1)
     args = p.parse_args()
+    torch.set_num_threads(args.threads)
 
     torch.manual_seed(args.seed)
     rng = np.random.default_rng(args.seed)
@@ -138,7 +160,7 @@ def main():
     w1 = ot.emd2(np.full(1000, 1e-3), np.full(1000, 1e-3), ot.dist(generated, real, metric="euclidean"))
     print(json.dumps({"mode": args.mode, "steps": args.steps, "seconds_per_step": seconds / args.steps,
                       "exact_w1": float(w1), "seed": args.seed, "torch": torch.__version__,
-                      "threads": torch.get_num_threads()}))
+                      "threads": torch.get_num_threads(), "blas": blas_info()}))
 
 
 if __name__ == "__main__":

@@ -35,6 +35,10 @@ import org.nd4j.linalg.learning.config.NoOp;
  */
 public final class Critic {
 
+    static {
+        io.github.ot4j.critic.internal.Nd4jSetup.ensure(); // threads, allocator, backend check
+    }
+
     private final TrainableNetwork net;
 
     private Critic(TrainableNetwork net) {

@@ -34,12 +34,22 @@ public final class ExactDistanceExample {
     }
 
     /**
-     * Runs the example.
+     * Runs the example; bad arguments or an unreadable file end it with one line on standard error and exit
+     * status {@value ExampleMain#BAD_INPUT} (see {@link ExampleMain}).
+     *
+     * @param args optional CSV file and cost name
+     */
+    public static void main(String[] args) {
+        ExampleMain.exit("ExactDistanceExample", () -> run(args));
+    }
+
+    /**
+     * The example's body.
      *
      * @param args optional CSV file and cost name
      * @throws IOException if the input cannot be read or the plot cannot be written
      */
-    public static void main(String[] args) throws IOException {
+    static void run(String[] args) throws IOException {
         MeasurePair pair;
         String source;
         if (args.length > 0) {

@@ -3,6 +3,11 @@ package io.github.ot4j.examples;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.util.Locale;
 
 /**
@@ -16,7 +21,9 @@ import java.util.Locale;
  *     ExampleMain.exit("ExactDistanceExample", () -> run(args));
  * }
  * }</pre>
- * Tests call {@link #run} instead, which returns the status rather than exiting the JVM.
+ * Tests call {@link #run} instead, which returns the status rather than exiting the JVM. The argument helpers
+ * ({@link #noMoreThan}, {@link #intArgument}, {@link #doubleArgument}) turn a bad argument into an
+ * {@link IllegalArgumentException} whose message names the argument, the value and the usage.
  */
 public final class ExampleMain {
 
@@ -74,12 +81,118 @@ public final class ExampleMain {
         }
     }
 
-    private static String message(Throwable e) {
-        Throwable t = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
-        String m = t.getMessage();
-        if (m == null || m.isBlank()) {
-            m = t.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+    /**
+     * Refuses more than {@code max} arguments.
+     *
+     * @param args  the arguments
+     * @param max   the most the example takes
+     * @param usage the example's usage line, for the message
+     * @throws IllegalArgumentException if there are more
+     */
+    public static void noMoreThan(String[] args, int max, String usage) {
+        if (args.length > max) {
+            throw new IllegalArgumentException("expected at most " + max + " argument" + (max == 1 ? "" : "s")
+                    + " but got " + args.length + "; usage: " + usage);
         }
-        return m.replace('\n', ' ');
+    }
+
+    /**
+     * An optional integer argument.
+     *
+     * @param args         the arguments
+     * @param index        its position
+     * @param name         its name, for the message
+     * @param defaultValue the value when it is absent
+     * @param min          the smallest value allowed
+     * @return the value
+     * @throws IllegalArgumentException naming the argument if it is not an integer ≥ {@code min}
+     */
+    public static int intArgument(String[] args, int index, String name, int defaultValue, int min) {
+        if (args.length <= index) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(args[index].trim());
+            if (value >= min) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be an integer >= " + min + " but is '" + args[index] + "'");
+    }
+
+    /**
+     * An optional number argument.
+     *
+     * @param args         the arguments
+     * @param index        its position
+     * @param name         its name, for the message
+     * @param defaultValue the value when it is absent
+     * @param min          the smallest value allowed
+     * @return the value
+     * @throws IllegalArgumentException naming the argument if it is not a finite number ≥ {@code min}
+     */
+    public static double doubleArgument(String[] args, int index, String name, double defaultValue, double min) {
+        if (args.length <= index) {
+            return defaultValue;
+        }
+        try {
+            double value = Double.parseDouble(args[index].trim());
+            if (value >= min && Double.isFinite(value)) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(name + " must be a finite number >= " + min + " but is '" + args[index]
+                + "'");
+    }
+
+    /** The one line for a failure: its message, with the file and the reason for file-system errors. */
+    static String message(Throwable e) {
+        String m;
+        if (e instanceof UncheckedIOException && e.getCause() != null) {
+            IOException cause = (IOException) e.getCause();
+            String outer = e.getMessage();
+            m = outer == null || outer.equals(cause.toString()) ? describe(cause) : outer + ": " + reason(cause);
+        } else if (e instanceof IOException io) {
+            m = describe(io);
+        } else {
+            m = e.getMessage();
+        }
+        if (m == null || m.isBlank()) {
+            m = e.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+        }
+        return m.replace('\n', ' ').replace('\r', ' ');
+    }
+
+    private static String describe(IOException e) {
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            return f.getFile() + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": " + reason(e);
+        }
+        return e.getMessage();
+    }
+
+    private static String reason(IOException e) {
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileAlreadyExistsException) {
+            return "already exists";
+        }
+        if (e instanceof NotDirectoryException) {
+            return "not a folder";
+        }
+        if (e instanceof FileSystemException || e.getMessage() == null) {
+            return e.getClass().getSimpleName();
+        }
+        return e.getMessage();
     }
 }

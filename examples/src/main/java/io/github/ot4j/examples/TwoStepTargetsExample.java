@@ -18,11 +18,22 @@ public final class TwoStepTargetsExample {
     }
 
     /**
-     * Runs the example.
+     * Runs the example; an argument ends it with one line on standard error and exit status
+     * {@value ExampleMain#BAD_INPUT} (see {@link ExampleMain}).
      *
-     * @param args ignored
+     * @param args none
      */
     public static void main(String[] args) {
+        ExampleMain.exit("TwoStepTargetsExample", () -> run(args));
+    }
+
+    /**
+     * The example's body.
+     *
+     * @param args none
+     */
+    static void run(String[] args) {
+        ExampleMain.noMoreThan(args, 0, "TwoStepTargetsExample");
         SplittableRandom random = new SplittableRandom(2018);
         double[][] real = gaussian(random, 64, 1.0);
         double[][] fake = gaussian(random, 64, 0.0);

@@ -15,7 +15,7 @@ class ExactDistanceExampleTest extends ExampleOutput {
 
     @Test
     void bundledInstanceGivesPotsValueWithAProvenCertificateAndAPlot() throws Exception {
-        ExactDistanceExample.main(new String[0]);
+        ExactDistanceExample.run(new String[0]);
         String out = output();
         assertThat(out).contains("value:  1.6133983066918").contains("status: OPTIMAL")
                 .contains("optimal (1e-9):    proven");
@@ -28,14 +28,14 @@ class ExactDistanceExampleTest extends ExampleOutput {
         Path file = dir.resolve("two.csv");
         PointCloudCsv.writePair(file, new MeasurePair(DiscreteMeasure.uniform(new double[][] {{0, 0}}),
                 DiscreteMeasure.uniform(new double[][] {{3, 3}})));
-        ExactDistanceExample.main(new String[] {file.toString(), "cityblock"});
+        ExactDistanceExample.run(new String[] {file.toString(), "cityblock"});
         assertThat(output()).contains("value:  6.00000000000000")
                 .contains("cost cityblock");
     }
 
     @Test
     void twoStepExampleReportsSatisfiedConstraints() {
-        TwoStepTargetsExample.main(new String[0]);
+        TwoStepTargetsExample.run(new String[0]);
         String out = output();
         assertThat(out).contains("the constraints hold");
         String line = out.lines().filter(l -> l.contains("max (T_i - T_j - c_ij)")).findFirst().orElseThrow();

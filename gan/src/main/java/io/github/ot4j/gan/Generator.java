@@ -23,6 +23,10 @@ import java.util.SplittableRandom;
  */
 public final class Generator {
 
+    static {
+        io.github.ot4j.critic.internal.Nd4jSetup.ensure(); // threads, allocator, backend check
+    }
+
     private final TrainableNetwork network;
 
     private Generator(TrainableNetwork network) {

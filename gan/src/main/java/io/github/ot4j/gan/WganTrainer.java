@@ -49,6 +49,10 @@ import java.util.Optional;
  */
 public final class WganTrainer {
 
+    static {
+        io.github.ot4j.critic.internal.Nd4jSetup.ensure(); // threads, allocator, backend check
+    }
+
     private final WganConfig config;
     private final Generator generator;
     private final Critic critic;

@@ -65,12 +65,14 @@ public interface GroundCost {
 
     /**
      * A built-in cost by its name, as used by SciPy's {@code cdist} and POT's {@code ot.dist}:
-     * {@code euclidean}, {@code cityblock} (also {@code l1}, {@code manhattan}), {@code sqeuclidean}, or
-     * {@code minkowski:P} for the L<sub>P</sub> distance. Case is ignored.
+     * {@code euclidean} (also {@code l2}), {@code cityblock} (also {@code l1}, {@code manhattan}),
+     * {@code sqeuclidean}, {@code chebyshev} (the maximum norm, also {@code linf}), or {@code minkowski:P}
+     * for the L<sub>P</sub> distance, where P is a number ≥ 1 or {@code inf} (also {@code infinity}) for
+     * the maximum norm. Case and surrounding blanks are ignored.
      *
      * @param name the cost's name
      * @return the cost
-     * @throws IllegalArgumentException if the name is unknown
+     * @throws IllegalArgumentException if the name is null or unknown, or its exponent is not a number ≥ 1
      */
     static GroundCost named(String name) {
         if (name == null) {
@@ -87,16 +89,31 @@ public interface GroundCost {
                 return cityblock();
             case "sqeuclidean":
                 return squaredEuclidean();
+            case "chebyshev":
+            case "linf":
+                return minkowski(Double.POSITIVE_INFINITY);
             default:
                 if (key.startsWith("minkowski:")) {
-                    try {
-                        return minkowski(Double.parseDouble(key.substring("minkowski:".length())));
-                    } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("name has no valid exponent: '" + name + "'", e);
-                    }
+                    return minkowski(exponent(name, key.substring("minkowski:".length()).trim()));
                 }
                 throw new IllegalArgumentException("name must be one of euclidean, cityblock, sqeuclidean, "
-                        + "minkowski:P but is '" + name + "'");
+                        + "chebyshev, minkowski:P but is '" + name + "'");
         }
+    }
+
+    private static double exponent(String name, String p) {
+        if (p.equals("inf") || p.equals("infinity")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        double value;
+        try {
+            value = Double.parseDouble(p);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("name has no valid exponent: '" + name + "'", e);
+        }
+        if (!(value >= 1)) {
+            throw new IllegalArgumentException("name's exponent must be >= 1 or inf but is '" + name + "'");
+        }
+        return value;
     }
 }

@@ -1,5 +1,7 @@
 package io.github.ot4j.core;
 
+import io.github.ot4j.core.internal.Checks;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -30,14 +32,16 @@ public final class TransportPlan {
     /**
      * A plan from parallel arrays of entries; entries with zero mass are dropped.
      *
-     * @param n      the number of sources
-     * @param m      the number of targets
+     * @param n      the number of sources, ≥ 1
+     * @param m      the number of targets, ≥ 1
      * @param rows   source index of each entry, 0 ≤ i &lt; n
      * @param cols   target index of each entry, 0 ≤ j &lt; m
      * @param masses mass of each entry, finite and ≥ 0
      * @return the plan
      */
     public static TransportPlan of(int n, int m, int[] rows, int[] cols, double[] masses) {
+        Checks.atLeast("n", n, 1);
+        Checks.atLeast("m", m, 1);
         if (rows == null || cols == null || masses == null) {
             throw new IllegalArgumentException("rows, cols and masses must not be null but "
                     + (rows == null ? "rows" : cols == null ? "cols" : "masses") + " is null");
@@ -125,6 +129,9 @@ public final class TransportPlan {
      * @return the transport cost
      */
     public double cost(CostMatrix cost) {
+        if (cost == null) {
+            throw new IllegalArgumentException("cost must not be null");
+        }
         if (cost.rows() != n || cost.cols() != m) {
             throw new IllegalArgumentException("cost is " + cost.rows() + " x " + cost.cols() + " but the plan is "
                     + n + " x " + m);

@@ -32,12 +32,13 @@ public final class TransportResult {
         this.problem = problem;
         this.plan = plan;
         this.potentials = potentials;
-        this.value = plan.cost(problem.cost());
+        this.value = Certificate.cost(plan, problem.cost()).value();
     }
 
     /**
      * The optimal transport cost min<sub>P</sub> Σ C<sub>ij</sub> P<sub>ij</sub>, in cost units times mass
-     * units; W<sub>1</sub> for a metric cost and unit mass.
+     * units; W<sub>1</sub> for a metric cost and unit mass. It is the plan's cost, summed with compensation (as
+     * accurate as twice the working precision, then rounded once); {@link #certificate()} bounds its error.
      *
      * @return the optimal value
      */

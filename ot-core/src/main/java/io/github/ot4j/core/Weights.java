@@ -28,10 +28,22 @@ final class Weights {
             }
         }
         double total = sum(weights);
+        if (total == Double.POSITIVE_INFINITY || Double.isNaN(total)) {
+            throw new IllegalArgumentException(name + " overflows: its weights (up to " + max(weights)
+                    + ") sum to more than " + Double.MAX_VALUE + "; scale them down");
+        }
         if (!(total > 0)) {
             throw new IllegalArgumentException(name + " must have a positive sum but sums to " + total);
         }
         return weights;
+    }
+
+    private static double max(double[] values) {
+        double max = 0;
+        for (double value : values) {
+            max = Math.max(max, value);
+        }
+        return max;
     }
 
     /** Kahan-compensated sum. */

@@ -40,11 +40,22 @@ class CertificateTest {
     }
 
     @Test
-    void infeasiblePotentialsShowAViolation() {
-        Potentials tooHigh = new Potentials(new double[] {0.5, 0}, new double[] {1, 1});
-        Certificate c = Certificate.of(PROBLEM, OPTIMAL_PLAN, tooHigh);
-        assertThat(c.maxDualViolation()).isCloseTo(0.5, within(1e-15));
+    void infeasiblePotentialsAreRepairedBeforeTheyBoundTheValue() {
+        // u + v = C on the crossed (wrong) plan makes the gap 0, but the potentials are infeasible by 1:
+        // repaired to v = (0, 0), they prove only a lower bound of 1 < 2
+        TransportPlan crossed = TransportPlan.of(2, 2, new int[] {0, 1}, new int[] {1, 0}, new double[] {0.5, 0.5});
+        Potentials infeasible = new Potentials(new double[] {1, 1}, new double[] {1, 1});
+        Certificate c = Certificate.of(PROBLEM, crossed, infeasible);
+        assertThat(c.dualityGap()).isZero();
+        assertThat(c.maxDualViolation()).isCloseTo(1.0, within(1e-15));
+        assertThat(c.lowerBound()).isCloseTo(1.0, within(1e-15));
+        assertThat(c.errorBound()).isGreaterThanOrEqualTo(1.0);
         assertThat(c.holds()).isFalse();
+        // the optimal plan with slightly infeasible potentials is still proven: the repair only lowers v
+        Potentials tooHigh = new Potentials(new double[] {0.5, 0}, new double[] {1, 1});
+        Certificate optimal = Certificate.of(PROBLEM, OPTIMAL_PLAN, tooHigh);
+        assertThat(optimal.maxDualViolation()).isCloseTo(0.5, within(1e-15));
+        assertThat(optimal.holds()).isTrue();
     }
 
     @Test
@@ -56,15 +67,44 @@ class CertificateTest {
     }
 
     @Test
-    void toleranceIsRelativeToTheCostScaleEvenBelowOne() {
-        // costs of order 1e-6 and a gap of 0.1 % of the value: not a proof of optimality
-        Certificate tiny = new Certificate(1e-6, 0.999e-6, 1e-9, 0, 0, 2e-6, 1);
-        assertThat(tiny.holds()).isFalse();
-        Certificate violated = new Certificate(1e-6, 1e-6, 0, 1e-9, 0, 2e-6, 1);
-        assertThat(violated.holds()).isFalse();
-        Certificate exact = new Certificate(1e-6, 1e-6, 1e-22, 0, 0, 2e-6, 1);
-        assertThat(exact.holds()).isTrue();
-        Certificate zero = new Certificate(0, 0, 0, 0, 0, 0, 1);
-        assertThat(zero.holds()).isTrue();
+    void theBoundIsRelativeToTheValueNotToTheLargestCost() {
+        // C = [[1e-6, 1e6], [1e6, 1e-6]]: optimum 1e-6 on the diagonal; a plan 0.1 % off it is refused although
+        // its error is 1e-15 of max|C|·mass
+        CostMatrix c = CostMatrix.of(new double[][] {{1e-6, 1e6}, {1e6, 1e-6}});
+        TransportProblem p = TransportProblem.of(new double[] {0.5, 0.5}, new double[] {0.5, 0.5}, c);
+        double leak = 0.5e-3 * 1e-6 / 1e6;
+        TransportPlan off = TransportPlan.of(2, 2, new int[] {0, 0, 1, 1}, new int[] {0, 1, 0, 1},
+                new double[] {0.5 - leak, leak, leak, 0.5 - leak});
+        Potentials tight = new Potentials(new double[] {0, 0}, new double[] {1e-6, 1e-6});
+        Certificate wrong = Certificate.of(p, off, tight);
+        assertThat(wrong.primalCost()).isCloseTo(1.001e-6, within(1e-15));
+        assertThat(wrong.holds()).isFalse();
+        TransportPlan diagonal = TransportPlan.of(2, 2, new int[] {0, 1}, new int[] {0, 1}, new double[] {0.5, 0.5});
+        Certificate right = Certificate.of(p, diagonal, tight);
+        assertThat(right.holds()).isTrue();
+        assertThat(right.errorBound()).isLessThanOrEqualTo(1e-9 * 1e-6);
+    }
+
+    @Test
+    void aZeroOptimumIsProvenOnlyByAnExactAnswer() {
+        TransportProblem same = TransportProblem.of(DiscreteMeasure.uniform(new double[][] {{0}, {2}}),
+                DiscreteMeasure.uniform(new double[][] {{0}, {2}}), GroundCost.euclidean());
+        Potentials zero = new Potentials(new double[2], new double[2]);
+        TransportPlan diagonal = TransportPlan.of(2, 2, new int[] {0, 1}, new int[] {0, 1}, new double[] {0.5, 0.5});
+        assertThat(Certificate.of(same, diagonal, zero).holds()).isTrue();
+        TransportPlan leaky = TransportPlan.of(2, 2, new int[] {0, 0, 1}, new int[] {0, 1, 1},
+                new double[] {0.5 - 1e-12, 1e-12, 0.5});
+        Certificate c = Certificate.of(same, leaky, zero);
+        assertThat(c.floor()).isLessThan(1e-23);
+        assertThat(c.holds()).isFalse();
+    }
+
+    @Test
+    void subnormalCostsAreCertified() {
+        CostMatrix c = CostMatrix.of(new double[][] {{0x1p-1070, 0x1p-1068}, {0x1p-1068, 0x1p-1070}});
+        TransportProblem p = TransportProblem.of(new double[] {0.5, 0.5}, new double[] {0.5, 0.5}, c);
+        TransportPlan diagonal = TransportPlan.of(2, 2, new int[] {0, 1}, new int[] {0, 1}, new double[] {0.5, 0.5});
+        Potentials tight = new Potentials(new double[] {0, 0}, new double[] {0x1p-1070, 0x1p-1070});
+        assertThat(Certificate.of(p, diagonal, tight).holds()).isTrue();
     }
 }

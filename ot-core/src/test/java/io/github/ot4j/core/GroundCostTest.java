@@ -3,6 +3,7 @@ package io.github.ot4j.core;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 class GroundCostTest {
@@ -27,6 +28,28 @@ class GroundCostTest {
         assertThat(GroundCost.named("CityBlock")).isEqualTo(GroundCost.cityblock());
         assertThat(GroundCost.named("sqeuclidean")).isEqualTo(GroundCost.squaredEuclidean());
         assertThat(GroundCost.named("minkowski:3")).isEqualTo(GroundCost.minkowski(3));
+    }
+
+    @Test
+    void theMaximumNormHasItsScipyNames() {
+        GroundCost max = GroundCost.minkowski(Double.POSITIVE_INFINITY);
+        assertThat(GroundCost.named("chebyshev")).isEqualTo(max);
+        assertThat(GroundCost.named(" Chebyshev ")).isEqualTo(max);
+        assertThat(GroundCost.named("minkowski:inf")).isEqualTo(max);
+        assertThat(GroundCost.named("minkowski:Infinity")).isEqualTo(max);
+        assertThat(GroundCost.named("chebyshev").between(X, Y)).isEqualTo(4.0);
+    }
+
+    @Test
+    void badNamesAndExponentsAreNamed() {
+        assertThatThrownBy(() -> GroundCost.named("cosine")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("chebyshev").hasMessageContaining("'cosine'");
+        assertThatThrownBy(() -> GroundCost.named("minkowski:x")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'minkowski:x'");
+        assertThatThrownBy(() -> GroundCost.named("minkowski:0.5")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'minkowski:0.5'");
+        assertThatThrownBy(() -> GroundCost.named(null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("name must not be null");
     }
 
     @Test

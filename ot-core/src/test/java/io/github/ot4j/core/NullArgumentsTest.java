@@ -23,6 +23,21 @@ class NullArgumentsTest {
     }
 
     @Test
+    void planSizesMustBePositive() {
+        assertThatThrownBy(() -> TransportPlan.of(-1, 1, new int[0], new int[0], new double[0]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("n must be >= 1 but is -1");
+        assertThatThrownBy(() -> TransportPlan.of(1, 0, new int[0], new int[0], new double[0]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("m must be >= 1 but is 0");
+    }
+
+    @Test
+    void planCostMatrixMustNotBeNull() {
+        TransportPlan plan = TransportPlan.of(1, 1, new int[] {0}, new int[] {0}, new double[] {1});
+        assertThatThrownBy(() -> plan.cost(null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("cost must not be null");
+    }
+
+    @Test
     void twoStepTargetArraysMustNotBeNull() {
         assertThatThrownBy(() -> new TwoStepTarget(null, new double[1], 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("real is null");

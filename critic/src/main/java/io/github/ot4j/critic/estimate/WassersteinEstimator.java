@@ -68,6 +68,10 @@ import org.nd4j.linalg.schedule.ScheduleType;
 public record WassersteinEstimator(CriticMethod method, int iterations, int batchSize, int[] hidden,
         Activation activation, DataType dataType) {
 
+    static {
+        io.github.ot4j.critic.internal.Nd4jSetup.ensure(); // threads, allocator, backend check
+    }
+
     /** Default budget of updates, 4000 (the stopping rules usually end training earlier). */
     public static final int DEFAULT_ITERATIONS = 4000;
     /** Default batch size, 1024: sets up to that size are trained on full batches. */

@@ -80,6 +80,7 @@ public final class TrainableNetwork {
      * @throws IllegalArgumentException naming the argument, the layer and the reason
      */
     public static TrainableNetwork of(String name, MultiLayerNetwork net) {
+        Nd4jSetup.ensure();
         if (net == null) {
             throw new IllegalArgumentException(name + " must not be null");
         }

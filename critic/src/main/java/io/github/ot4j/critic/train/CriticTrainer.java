@@ -31,6 +31,10 @@ import org.nd4j.linalg.learning.config.RmsProp;
  */
 public final class CriticTrainer implements CriticIteration {
 
+    static {
+        io.github.ot4j.critic.internal.Nd4jSetup.ensure(); // threads, allocator, backend check
+    }
+
     private final Critic critic;
     private final LipschitzEnforcer enforcer;
     private final LipschitzEnforcer bound;

@@ -38,6 +38,10 @@ import org.nd4j.linalg.learning.config.IUpdater;
  */
 public final class TwoStepCriticTrainer implements CriticIteration {
 
+    static {
+        io.github.ot4j.critic.internal.Nd4jSetup.ensure(); // threads, allocator, backend check
+    }
+
     /** The paper's number of regression steps per critic iteration, 5. */
     public static final int DEFAULT_REGRESSION_STEPS = 5;
 

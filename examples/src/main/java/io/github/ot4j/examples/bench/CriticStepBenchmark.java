@@ -19,7 +19,7 @@ import io.github.ot4j.critic.CriticSpec;
 import io.github.ot4j.critic.train.CriticIteration;
 import io.github.ot4j.critic.train.CriticTrainer;
 import io.github.ot4j.critic.train.TwoStepCriticTrainer;
-import io.github.ot4j.examples.critic.Nd4jThreads;
+import io.github.ot4j.critic.internal.Nd4jSetup;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -28,8 +28,9 @@ import org.nd4j.linalg.factory.Nd4j;
 /**
  * Median time of one critic step of ot4j (DL4J) next to the same step in PyTorch, on the same machine in the
  * same run, alternating the two: MLP 2 → 512 → 512 → 512 → 1 with LeakyReLU(0.01), 256 real and 256 fake rows,
- * float32, one thread each (nd4j: {@link Nd4jThreads#single()} or {@code OMP_NUM_THREADS=1}; PyTorch:
- * {@code torch.set_num_threads(1)} with {@code OMP_WAIT_POLICY=PASSIVE}).
+ * float32, with 1 and then 2 threads each side (ot4j in a child JVM per thread count with {@code OPENBLAS_CORETYPE},
+ * {@code OMP_NUM_THREADS} and {@code MKL_*} removed from its environment, threads set by the library's
+ * {@code -Dot4j.nd4j.threads}; PyTorch: {@code torch.set_num_threads(n)} with {@code OMP_WAIT_POLICY=PASSIVE}).
  *
  * <ul>
  *   <li>clipping: WGAN loss, RMSProp(5·10<sup>−5</sup>), clip to ±0.01;</li>
@@ -60,7 +61,10 @@ public final class CriticStepBenchmark {
      * @throws Exception if PyTorch cannot be run
      */
     public static void main(String[] args) throws Exception {
-        Nd4jThreads.single();
+        if (BenchProcess.runChildren(CriticStepBenchmark.class, args, 1, 2)) {
+            return;
+        }
+        Nd4jSetup.ensure();
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         int steps = args.length > 1 ? Integer.parseInt(args[1]) : 10;
         String script = args.length > 2 ? args[2] : findScript();
@@ -79,6 +83,7 @@ public final class CriticStepBenchmark {
             java.put(m, new ArrayList<>());
             torch.put(m, new ArrayList<>());
         }
+        String torchBlas = "";
         for (int r = 0; r < rounds; r++) {
             for (String m : METHODS) {
                 CriticIteration it = iteration(m);
@@ -91,16 +96,18 @@ public final class CriticStepBenchmark {
                     }
                 }
             }
-            runTorch(python, script, steps, torch);
+            torchBlas = runTorch(python, script, steps, torch);
             System.err.printf(Locale.ROOT, "round %d/%d done%n", r + 1, rounds);
         }
 
-        System.out.println("Threads: " + Nd4jThreads.describe() + "; PyTorch torch.set_num_threads(1), "
-                + "OMP_WAIT_POLICY=PASSIVE; " + Runtime.getRuntime().availableProcessors() + " cores; "
-                + rounds + " rounds x " + steps + " steps per method, alternating ot4j and PyTorch");
+        int t = BenchProcess.threads();
         System.out.println();
-        System.out.println("| critic step (2-512-512-512-1, batch 256+256, float32) | ot4j median ms | "
-                + "PyTorch median ms | ratio ot4j / PyTorch |");
+        System.out.println("Threads " + t + " each side. ot4j: " + Nd4jSetup.describe() + ". PyTorch: "
+                + torchBlas + ", torch.set_num_threads(" + t + "), OMP_WAIT_POLICY=PASSIVE. " + rounds
+                + " rounds x " + steps + " steps per method, alternating ot4j and PyTorch.");
+        System.out.println();
+        System.out.println("| critic step (2-512-512-512-1, batch 256+256, float32), " + t + " thread(s) | "
+                + "ot4j median ms | PyTorch median ms | ratio ot4j / PyTorch |");
         System.out.println("| --- | ---: | ---: | ---: |");
         for (String m : METHODS) {
             double a = median(java.get(m));
@@ -122,18 +129,24 @@ public final class CriticStepBenchmark {
         }
     }
 
-    private static void runTorch(String python, String script, int steps, Map<String, List<Double>> into)
+    /** @return the BLAS line PyTorch printed */
+    private static String runTorch(String python, String script, int steps, Map<String, List<Double>> into)
             throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(python, script, "--steps", Integer.toString(steps), "--warmup",
-                Integer.toString(WARMUP), "--batch", Integer.toString(BATCH));
-        pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
-        pb.environment().put("OMP_NUM_THREADS", "1");
+                Integer.toString(WARMUP), "--batch", Integer.toString(BATCH), "--threads",
+                Integer.toString(BenchProcess.threads()));
+        BenchProcess.torchEnvironment(pb);
+        String blas = "";
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         Process process = pb.start();
         try (BufferedReader in = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = in.readLine()) != null) {
+                if (line.startsWith("blas ")) {
+                    blas = line.substring(5).trim();
+                    continue;
+                }
                 String[] parts = line.trim().split("\\s+");
                 if (parts.length >= 2 && into.containsKey(parts[0])) {
                     for (int i = 1; i < parts.length; i++) {
@@ -146,6 +159,7 @@ public final class CriticStepBenchmark {
         if (rc != 0) {
             throw new IOException(python + " " + script + " exited with " + rc);
         }
+        return blas;
     }
 
     private static String findScript() {

@@ -4,7 +4,7 @@ import io.github.ot4j.critic.Critic;
 import io.github.ot4j.critic.CriticSpec;
 import io.github.ot4j.critic.enforce.WeightClipping;
 import io.github.ot4j.critic.train.CriticMethod;
-import io.github.ot4j.examples.critic.Nd4jThreads;
+import io.github.ot4j.critic.internal.Nd4jSetup;
 import io.github.ot4j.gan.Generator;
 import io.github.ot4j.gan.GeneratorSpec;
 import io.github.ot4j.gan.TrainingPlan;
@@ -48,6 +48,8 @@ public final class WganBenchmark {
     private static final String SCRIPT = "examples/src/main/python/torch_wgan_bench.py";
     private static final int BATCH = 64;
     private static final double LR = 1e-3;
+    /** The BLAS line of the last PyTorch run. */
+    private static String lastBlas = "?";
 
     private WganBenchmark() {
     }
@@ -60,13 +62,17 @@ public final class WganBenchmark {
      * @throws InterruptedException if interrupted while waiting for it
      */
     public static void main(String[] args) throws IOException, InterruptedException {
-        Nd4jThreads.single();
+        if (BenchProcess.runChildren(WganBenchmark.class, args, 1, 2)) {
+            return;
+        }
+        Nd4jSetup.ensure();
         int steps = args.length > 0 ? Integer.parseInt(args[0]) : 300;
         int width = args.length > 1 ? Integer.parseInt(args[1]) : 128;
         int seeds = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         String[] modes = (args.length > 3 ? args[3] : "wgan,gp,ts").split(",");
         DataSource data = ToyDistributions.eightGaussians();
         List<String> rows = new ArrayList<>();
+        String torchBlas = "";
         for (String mode : modes) {
             runOt4j(mode, 30, width, 99, data); // warm-up: JIT and nd4j initialisation, not timed
         }
@@ -82,6 +88,7 @@ public final class WganBenchmark {
                 double[] t = runTorch(mode, steps, width, s + 1);
                 torchTime[s] = t[0];
                 torchW1[s] = t[1];
+                torchBlas = lastBlas;
                 System.out.printf(Locale.ROOT, "%s seed %d: ot4j %.2f ms/step W1 %.4f | PyTorch %.2f ms/step W1 %.4f%n",
                         mode, s + 1, 1e3 * j[0], j[1], 1e3 * t[0], t[1]);
             }
@@ -89,9 +96,11 @@ public final class WganBenchmark {
                     1e3 * median(javaTime), 1e3 * median(torchTime), median(javaTime) / median(torchTime),
                     median(javaW1), median(torchW1)));
         }
-        System.out.printf(Locale.ROOT, "%n%d generator steps, width %d, batch %d, %d seed(s), medians%n%n", steps,
-                width, BATCH, seeds);
-        System.out.println("| mode | ot4j ms/step | PyTorch ms/step | ratio ot4j/PyTorch | exact W1 ot4j | exact W1 PyTorch |");
+        int t = BenchProcess.threads();
+        System.out.printf(Locale.ROOT, "%n%d generator steps, width %d, batch %d, %d seed(s), medians. Threads %d each "
+                + "side. ot4j: %s. PyTorch: %s, torch.set_num_threads(%d), OMP_WAIT_POLICY=PASSIVE.%n%n", steps, width,
+                BATCH, seeds, t, Nd4jSetup.describe(), torchBlas, t);
+        System.out.println("| mode, " + t + " thread(s) | ot4j ms/step | PyTorch ms/step | ratio ot4j/PyTorch | exact W1 ot4j | exact W1 PyTorch |");
         System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
         rows.forEach(System.out::println);
     }
@@ -132,9 +141,9 @@ public final class WganBenchmark {
             throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder("/usr/bin/python3", SCRIPT, "--mode", mode, "--steps",
                 Integer.toString(steps), "--width", Integer.toString(width), "--batch", Integer.toString(BATCH),
-                "--lr", Double.toString(LR), "--seed", Long.toString(seed));
-        pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
-        pb.environment().put("OMP_NUM_THREADS", "1");
+                "--lr", Double.toString(LR), "--seed", Long.toString(seed), "--threads",
+                Integer.toString(BenchProcess.threads()));
+        BenchProcess.torchEnvironment(pb);
         pb.redirectErrorStream(true);
         Process process = pb.start();
         StringBuilder output = new StringBuilder();
@@ -148,6 +157,8 @@ public final class WganBenchmark {
         if (process.waitFor() != 0) {
             throw new IOException("the PyTorch reference failed:\n" + output);
         }
+        Matcher blas = Pattern.compile("\"blas\": \"([^\"]*)\"").matcher(output);
+        lastBlas = blas.find() ? blas.group(1) : "?";
         return new double[] {number(output, "seconds_per_step"), number(output, "exact_w1")};
     }
 

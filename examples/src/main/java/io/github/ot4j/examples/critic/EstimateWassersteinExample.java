@@ -24,6 +24,7 @@ import io.github.ot4j.critic.estimate.FittedCritic;
 import io.github.ot4j.critic.estimate.WassersteinEstimate;
 import io.github.ot4j.critic.estimate.WassersteinEstimator;
 import io.github.ot4j.critic.train.CriticMethod;
+import io.github.ot4j.examples.ExampleMain;
 
 /**
  * Estimates the Wasserstein-1 distance between two point clouds with each critic method's estimation defaults
@@ -39,10 +40,11 @@ import io.github.ot4j.critic.train.CriticMethod;
  *
  * <p>With {@code --write FILE} the table replaces the lines between {@code <!-- estimate-table:begin -->} and
  * {@code <!-- estimate-table:end -->} in FILE (docs/critic.md), so the documentation is never hand-typed. Runs
- * from an IDE as is ({@link Nd4jThreads#single()}); a few minutes on two cores.
+ * from an IDE as is (the library sets nd4j up itself); a few minutes on two cores.
  */
 public final class EstimateWassersteinExample {
 
+    private static final String USAGE = "EstimateWassersteinExample [budget | --write FILE]";
     private static final String BEGIN = "<!-- estimate-table:begin -->";
     private static final String END = "<!-- estimate-table:end -->";
 
@@ -50,15 +52,35 @@ public final class EstimateWassersteinExample {
     }
 
     /**
-     * Runs the example.
+     * Runs the example; bad arguments end it with one line on standard error and exit status
+     * {@value ExampleMain#BAD_INPUT}.
      *
      * @param args optional: {@code --write FILE}, or a budget of updates per estimate (default
      *             {@link WassersteinEstimator#DEFAULT_ITERATIONS})
+     */
+    public static void main(String[] args) {
+        ExampleMain.exit("EstimateWassersteinExample", () -> run(args));
+    }
+
+    /**
+     * The example's body.
+     *
+     * @param args optional: {@code --write FILE}, or a budget of updates per estimate, an integer ≥ 1
      * @throws IOException if FILE cannot be rewritten
      */
-    public static void main(String[] args) throws IOException {
-        Nd4jThreads.single();
-        int budget = args.length == 1 ? Integer.parseInt(args[0]) : WassersteinEstimator.DEFAULT_ITERATIONS;
+    static void run(String[] args) throws IOException {
+        ExampleMain.noMoreThan(args, 2, USAGE);
+        Path write = null;
+        int budget = WassersteinEstimator.DEFAULT_ITERATIONS;
+        if (args.length == 2) {
+            if (!args[0].equals("--write")) {
+                throw new IllegalArgumentException("expected --write FILE but got " + String.join(" ", args)
+                        + "; usage: " + USAGE);
+            }
+            write = Path.of(args[1]);
+        } else {
+            budget = ExampleMain.intArgument(args, 0, "budget", WassersteinEstimator.DEFAULT_ITERATIONS, 1);
+        }
         List<String> table = new ArrayList<>();
         table.add("| method | pair | exact W | estimate | error | fresh | oracle | est/L | slope | updates | s |");
         table.add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
@@ -68,8 +90,8 @@ public final class EstimateWassersteinExample {
         report(table, budget, "8-D Gaussians", gaussian(192, new double[8], 1.0, 3), gaussian(192, shift, 0.6, 4),
                 gaussian(192, new double[8], 1.0, 13), gaussian(192, shift, 0.6, 14));
         table.forEach(System.out::println);
-        if (args.length == 2 && args[0].equals("--write")) {
-            write(Path.of(args[1]), table);
+        if (write != null) {
+            write(write, table);
         }
     }
 

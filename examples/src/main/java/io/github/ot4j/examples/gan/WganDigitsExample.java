@@ -2,8 +2,8 @@ package io.github.ot4j.examples.gan;
 
 import io.github.ot4j.critic.Critic;
 import io.github.ot4j.critic.CriticSpec;
+import io.github.ot4j.examples.ExampleMain;
 import io.github.ot4j.examples.OutputFolder;
-import io.github.ot4j.examples.critic.Nd4jThreads;
 import io.github.ot4j.gan.Generator;
 import io.github.ot4j.gan.GeneratorSpec;
 import io.github.ot4j.gan.TrainingPlan;
@@ -43,14 +43,24 @@ public final class WganDigitsExample {
     }
 
     /**
-     * Runs the example.
+     * Runs the example; bad arguments end it with one line on standard error and exit status
+     * {@value ExampleMain#BAD_INPUT}.
      *
      * @param args optional training time in seconds (default 60)
-     * @throws IOException if the images cannot be written
      */
-    public static void main(String[] args) throws IOException {
-        Nd4jThreads.single();
-        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 60.0;
+    public static void main(String[] args) {
+        ExampleMain.exit("WganDigitsExample", () -> run(args));
+    }
+
+    /**
+     * The example's body.
+     *
+     * @param args optional training time in seconds, a finite number ≥ 0
+     * @throws IOException if the outputs cannot be written
+     */
+    static void run(String[] args) throws IOException {
+        ExampleMain.noMoreThan(args, 1, "WganDigitsExample [seconds]");
+        double seconds = ExampleMain.doubleArgument(args, 0, "seconds", 60.0, 0);
         Path out = OutputFolder.get();
 
         ArrayDataSource.Split split = Digits.load().asDataSource().split(300, 1);

@@ -2,8 +2,8 @@ package io.github.ot4j.examples.gan;
 
 import io.github.ot4j.critic.Critic;
 import io.github.ot4j.critic.CriticSpec;
+import io.github.ot4j.examples.ExampleMain;
 import io.github.ot4j.examples.OutputFolder;
-import io.github.ot4j.examples.critic.Nd4jThreads;
 import io.github.ot4j.gan.Generator;
 import io.github.ot4j.gan.GeneratorSpec;
 import io.github.ot4j.gan.TrainingPlan;
@@ -43,7 +43,7 @@ import java.util.Locale;
  * moving targets within a minute of training (with 1e-3 for both, the generator outruns the critic and the
  * estimate collapses far below the exact value), batch 64, generator
  * 2 → 64 → 64 → 64 → 2 and critic 2 → 64 → 64 → 64 → 1 (ReLU, float32). The critic is 1-Lipschitz for the
- * L1 cost, so the exact distance is computed under the L1 cost too. nd4j is set to one thread in code.
+ * L1 cost, so the exact distance is computed under the L1 cost too. The library sets nd4j to one thread itself.
  */
 public final class WganTsEightGaussiansDemo {
 
@@ -56,14 +56,24 @@ public final class WganTsEightGaussiansDemo {
     }
 
     /**
-     * Runs the demo.
+     * Runs the demo; bad arguments end it with one line on standard error and exit status
+     * {@value ExampleMain#BAD_INPUT}.
      *
      * @param args optional training time in seconds (default 60; at least 100 generator steps are made)
+     */
+    public static void main(String[] args) {
+        ExampleMain.exit("WganTsEightGaussiansDemo", () -> run(args));
+    }
+
+    /**
+     * The example's body.
+     *
+     * @param args optional training time in seconds, a finite number ≥ 0
      * @throws IOException if the outputs cannot be written
      */
-    public static void main(String[] args) throws IOException {
-        Nd4jThreads.single();
-        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 60.0;
+    static void run(String[] args) throws IOException {
+        ExampleMain.noMoreThan(args, 1, "WganTsEightGaussiansDemo [seconds]");
+        double seconds = ExampleMain.doubleArgument(args, 0, "seconds", 60.0, 0);
         Path out = OutputFolder.get();
         Files.createDirectories(out);
 

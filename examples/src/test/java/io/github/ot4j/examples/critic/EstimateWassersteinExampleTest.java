@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class EstimateWassersteinExampleTest extends ExampleOutput {
 
     @Test
-    void printsEveryMethodNextToTheExactValue() throws java.io.IOException {
-        EstimateWassersteinExample.main(new String[] {"20"});
+    void printsEveryMethodNextToTheExactValue() throws Exception {
+        EstimateWassersteinExample.run(new String[] {"20"});
         String out = output();
         assertThat(out).contains("WGAN-TS", "gradient penalty", "one-sided", "spectral", "weight scaling",
                 "weight clipping", "8-D Gaussians", "2-D rings");

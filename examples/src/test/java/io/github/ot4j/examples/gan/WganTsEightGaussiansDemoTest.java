@@ -13,7 +13,7 @@ class WganTsEightGaussiansDemoTest extends ExampleOutput {
 
     @Test
     void printsEstimateNextToExactDistanceAndWritesPlotsMetricsAndCheckpoint() throws Exception {
-        WganTsEightGaussiansDemo.main(new String[] {"0"});
+        WganTsEightGaussiansDemo.run(new String[] {"0"});
         String out = output();
         assertThat(out).contains("critic estimate | exact W1").containsPattern("(?m)^\\s+100 \\|");
         assertThat(Files.size(dir.resolve("wgan-ts-samples.png"))).isPositive();

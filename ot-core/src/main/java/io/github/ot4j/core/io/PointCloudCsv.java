@@ -12,21 +12,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
  * Reads and writes weighted point clouds as CSV, in two layouts.
  *
  * <p><b>Pair layout</b> (the layout of POT-solved reference instances): a header
  * {@code set,i,w,p0,...,p(d-1)}, then one row per point: the set ({@code x} for the source, {@code y} for
- * the target), the index within its set (0, 1, 2, ... in order), the weight and the d coordinates.
+ * the target), the index within its set (the integers 0, 1, 2, ... in order), the weight and the d
+ * coordinates.
  *
- * <p><b>Plain layout</b>: one point per row, d comma-separated coordinates, an optional header row
- * (a first row that is not numeric), uniform weights.
+ * <p><b>Plain layout</b>: one point per row, d comma-separated coordinates, uniform weights, and an optional
+ * header. The first non-blank line is a header when <em>every</em> field is a name: it starts with a letter
+ * or an underscore (after trimming and an optional pair of double quotes) and is not a number word
+ * ({@code nan}, {@code inf}, {@code infinity}, in any case). So {@code px,py} and {@code "x","y"} are
+ * headers, while a first line such as {@code nan,1}, {@code inf,2}, {@code 1.0.0,3}, {@code 1,,2} or
+ * {@code px,1} is a data row, and being malformed it is an error naming line 1 — never a silently dropped
+ * point.
  *
- * <p>Numbers are written with {@link Double#toString(double)}, so they read back exactly. Malformed files
- * raise an {@link IllegalArgumentException} naming the line and the offending text.
+ * <p>Both readers skip blank lines and a leading UTF-8 byte order mark. Numbers are read with
+ * {@link Double#parseDouble(String)} and must be finite; they are written with
+ * {@link Double#toString(double)}, so they read back exactly. Malformed files raise an
+ * {@link IllegalArgumentException} naming the file, the line and the offending text; null arguments raise
+ * one naming the argument.
  */
 public final class PointCloudCsv {
+
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
+    private static final Set<String> NUMBER_WORDS = Set.of("nan", "inf", "infinity");
 
     private PointCloudCsv() {
     }
@@ -39,9 +53,7 @@ public final class PointCloudCsv {
      * @throws UncheckedIOException if the file cannot be read
      */
     public static MeasurePair readPair(Path file) {
-        if (file == null) {
-            throw new IllegalArgumentException("file must not be null");
-        }
+        requireNonNull("file", file);
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             return readPair(reader, file.toString());
         } catch (IOException e) {
@@ -58,15 +70,18 @@ public final class PointCloudCsv {
      * @throws IOException if reading fails
      */
     public static MeasurePair readPair(Reader reader, String source) throws IOException {
-        BufferedReader in = new BufferedReader(reader);
-        String header = in.readLine();
+        requireNonNull("reader", reader);
+        requireNonNull("source", source);
+        Lines in = new Lines(reader);
+        String header = in.next();
         if (header == null) {
             throw new IllegalArgumentException(source + " is empty");
         }
         String[] columns = header.trim().split(",");
         if (columns.length < 4 || !columns[0].trim().equals("set") || !columns[1].trim().equals("i")
                 || !columns[2].trim().equals("w")) {
-            throw new IllegalArgumentException(source + ": header must be 'set,i,w,p0,...' but is '" + header + "'");
+            throw new IllegalArgumentException(source + ":" + in.number + ": header must be 'set,i,w,p0,...' but is '"
+                    + header + "'");
         }
         int d = columns.length - 3;
         List<double[]> xs = new ArrayList<>();
@@ -74,12 +89,8 @@ public final class PointCloudCsv {
         List<Double> wx = new ArrayList<>();
         List<Double> wy = new ArrayList<>();
         String line;
-        int lineNumber = 1;
-        while ((line = in.readLine()) != null) {
-            lineNumber++;
-            if (line.isBlank()) {
-                continue;
-            }
+        while ((line = in.next()) != null) {
+            int lineNumber = in.number;
             String[] f = line.split(",", -1);
             if (f.length != d + 3) {
                 throw new IllegalArgumentException(source + ":" + lineNumber + ": expected " + (d + 3)
@@ -98,7 +109,7 @@ public final class PointCloudCsv {
                 throw new IllegalArgumentException(source + ":" + lineNumber + ": set must be 'x' or 'y' but is '"
                         + set + "'");
             }
-            int index = (int) number(f[1], source, lineNumber);
+            int index = index(f[1], source, lineNumber);
             if (index != points.size()) {
                 throw new IllegalArgumentException(source + ":" + lineNumber + ": index of set " + set + " must be "
                         + points.size() + " but is '" + f[1].trim() + "'");
@@ -121,6 +132,8 @@ public final class PointCloudCsv {
      * @throws UncheckedIOException if the file cannot be written
      */
     public static void writePair(Path file, MeasurePair pair) {
+        requireNonNull("file", file);
+        requireNonNull("pair", pair);
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             int d = pair.x().dimension();
             StringBuilder header = new StringBuilder("set,i,w");
@@ -136,38 +149,41 @@ public final class PointCloudCsv {
     }
 
     /**
-     * Reads a plain file: one point per row, optional header, uniform weights.
+     * Reads a plain file: one point per row, an optional header (see the class comment for what is a header),
+     * uniform weights.
      *
      * @param file the file, plain layout
      * @return the uniform measure on the points
      * @throws UncheckedIOException if the file cannot be read
      */
     public static DiscreteMeasure readPoints(Path file) {
-        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        requireNonNull("file", file);
+        String source = file.toString();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            Lines in = new Lines(reader);
             List<double[]> points = new ArrayList<>();
             String line;
-            int lineNumber = 0;
-            while ((line = in.readLine()) != null) {
-                lineNumber++;
-                if (line.isBlank()) {
-                    continue;
-                }
+            boolean first = true;
+            while ((line = in.next()) != null) {
                 String[] f = line.split(",", -1);
-                if (lineNumber == 1 && !isNumber(f[0])) {
-                    continue;
+                if (first) {
+                    first = false;
+                    if (isHeader(f)) {
+                        continue;
+                    }
                 }
                 if (!points.isEmpty() && f.length != points.get(0).length) {
-                    throw new IllegalArgumentException(file + ":" + lineNumber + ": expected " + points.get(0).length
-                            + " fields but found " + f.length + " in '" + line + "'");
+                    throw new IllegalArgumentException(source + ":" + in.number + ": expected "
+                            + points.get(0).length + " fields but found " + f.length + " in '" + line + "'");
                 }
                 double[] p = new double[f.length];
                 for (int k = 0; k < f.length; k++) {
-                    p[k] = number(f[k], file.toString(), lineNumber);
+                    p[k] = number(f[k], source, in.number);
                 }
                 points.add(p);
             }
             if (points.isEmpty()) {
-                throw new IllegalArgumentException(file + " holds no points");
+                throw new IllegalArgumentException(source + " holds no points");
             }
             return DiscreteMeasure.uniform(points.toArray(new double[0][]));
         } catch (IOException e) {
@@ -183,6 +199,8 @@ public final class PointCloudCsv {
      * @throws UncheckedIOException if the file cannot be written
      */
     public static void writePoints(Path file, DiscreteMeasure measure) {
+        requireNonNull("file", file);
+        requireNonNull("measure", measure);
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             for (int i = 0; i < measure.size(); i++) {
                 StringBuilder row = new StringBuilder();
@@ -197,6 +215,33 @@ public final class PointCloudCsv {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
+    }
+
+    /**
+     * Whether a first line's fields are a header: each one a name (see the class comment).
+     *
+     * @param fields the fields of the line
+     * @return whether every field is a name
+     */
+    static boolean isHeader(String[] fields) {
+        for (String field : fields) {
+            if (!isName(field)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isName(String field) {
+        String s = field.trim();
+        if (s.length() >= 2 && s.charAt(0) == '"' && s.charAt(s.length() - 1) == '"') {
+            s = s.substring(1, s.length() - 1).trim();
+        }
+        if (s.isEmpty()) {
+            return false;
+        }
+        char c = s.charAt(0);
+        return (Character.isLetter(c) || c == '_') && !NUMBER_WORDS.contains(s.toLowerCase(Locale.ROOT));
     }
 
     private static void writeSet(Writer out, String set, DiscreteMeasure measure) throws IOException {
@@ -220,20 +265,57 @@ public final class PointCloudCsv {
         return DiscreteMeasure.of(points.toArray(new double[0][]), w);
     }
 
-    private static boolean isNumber(String text) {
+    private static int index(String text, String source, int line) {
         try {
-            Double.parseDouble(text.trim());
-            return true;
+            return Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            return false;
+            throw new IllegalArgumentException(source + ":" + line + ": index '" + text.trim()
+                    + "' is not an integer", e);
         }
     }
 
     private static double number(String text, String source, int line) {
+        double value;
         try {
-            return Double.parseDouble(text.trim());
+            value = Double.parseDouble(text.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(source + ":" + line + ": '" + text.trim() + "' is not a number", e);
+        }
+        if (!Double.isFinite(value)) {
+            throw new IllegalArgumentException(source + ":" + line + ": '" + text.trim() + "' is not finite");
+        }
+        return value;
+    }
+
+    private static void requireNonNull(String name, Object value) {
+        if (value == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
+    }
+
+    /** The non-blank lines of a text, numbered from 1, with a leading byte order mark removed. */
+    private static final class Lines {
+
+        private final BufferedReader in;
+        private int number;
+
+        Lines(Reader reader) {
+            this.in = reader instanceof BufferedReader b ? b : new BufferedReader(reader);
+        }
+
+        /** @return the next non-blank line, or null at the end; {@link #number} is its line number */
+        String next() throws IOException {
+            String line;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if (number == 1 && !line.isEmpty() && line.charAt(0) == BYTE_ORDER_MARK) {
+                    line = line.substring(1);
+                }
+                if (!line.isBlank()) {
+                    return line;
+                }
+            }
+            return null;
         }
     }
 }

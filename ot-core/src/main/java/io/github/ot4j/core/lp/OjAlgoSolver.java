@@ -175,13 +175,25 @@ public final class OjAlgoSolver implements ExactSolver {
             throw new IllegalArgumentException("problem is " + n + " x " + m + " = " + (long) n * m
                     + " entries, more than the " + MAX_ENTRIES + " this solver can index in one array");
         }
-        double[] a = problem.a();
-        double[] b = balanced(problem.b(), problem.a());
+        // normalised data: masses by the power of two that brings their total into [1, 2), costs by the one that
+        // brings max |C| into [1, 2); exact, so that 2^k·C or 2^k·(a, b) gives exactly 2^k times the same answer,
+        // and ojAlgo's absolute tolerances (about 1e-10 on the constraints) become relative ones
+        double mass = problem.mass();
+        double massScale = Math.scalb(1.0, -Math.getExponent(mass));
+        double[] a = scaled(problem.a(), massScale);
+        double[] b = balanced(scaled(problem.b(), massScale), a);
         double[] cost = denseCost(problem.cost());
         double scale = 0;
         for (double c : cost) {
             scale = Math.max(scale, Math.abs(c));
         }
+        double costScale = scale == 0 ? 1 : Math.scalb(1.0, -Math.getExponent(scale));
+        if (costScale != 1) {
+            for (int k = 0; k < cost.length; k++) {
+                cost[k] *= costScale;
+            }
+        }
+        scale *= costScale;
         if (scale == 0) {
             scale = 1;
         }
@@ -205,11 +217,12 @@ public final class OjAlgoSolver implements ExactSolver {
             }
             Restricted lp = Restricted.solve(a, b, cost, columns, left);
             double[][] uv = PlanPotentials.recover(n, m, lp.start, lp.target, lp.cost, lp.x,
-                    MASS_TOLERANCE * problem.mass(), tolerance,
+                    MASS_TOLERANCE * mass * massScale, tolerance,
                     Math.max(1, budget - (System.nanoTime() - started)));
             if (options.formulation() == Formulation.FULL
                     || columns.addViolated(cost, uv[0], uv[1], tolerance, tuning.pricedPerPoint()) == 0) {
-                return certified(new TransportResult(problem, lp.plan(n, m), new Potentials(uv[0], uv[1])));
+                return certified(new TransportResult(problem, lp.plan(n, m, a, b, 1 / massScale),
+                        new Potentials(scaled(uv[0], 1 / costScale), scaled(uv[1], 1 / costScale))));
             }
         }
     }
@@ -298,8 +311,9 @@ public final class OjAlgoSolver implements ExactSolver {
             return new Restricted(start, target, source, cost, x);
         }
 
-        TransportPlan plan(int n, int m) {
-            return TransportPlan.of(n, m, source, target, x);
+        TransportPlan plan(int n, int m, double[] a, double[] b, double massBack) {
+            return TransportPlan.of(n, m, source, target,
+                    scaled(ExactFlows.polish(n, m, source, target, x, a, b), massBack));
         }
     }
 
@@ -361,6 +375,17 @@ public final class OjAlgoSolver implements ExactSolver {
             scaled[j] = b[j] * (sa / sb);
         }
         return scaled;
+    }
+
+    /** @return x·s in a new array (exact for a power of two s when nothing overflows or underflows) */
+    private static double[] scaled(double[] x, double s) {
+        double[] y = x.clone();
+        if (s != 1) {
+            for (int i = 0; i < y.length; i++) {
+                y[i] *= s;
+            }
+        }
+        return y;
     }
 
     /** @return max C − min C, or 1 if all costs are equal */

@@ -315,6 +315,30 @@ abstract class ArcCosts {
             }
         }
 
+        /**
+         * Multiplies every cost by the power of two s that brings max |C<sub>ij</sub>| into [1, 2): exact, so
+         * that 2<sup>k</sup>·C normalises to the same costs as C (unless costs spanning more than 2<sup>1074</sup>
+         * lose their smallest ones to underflow).
+         *
+         * @return s (1 when every cost is 0 or one is not finite: the start reports the latter)
+         */
+        double normalise() {
+            double max = 0;
+            for (double c : values) {
+                max = Math.max(max, Math.abs(c));
+            }
+            if (max == 0 || !Double.isFinite(max)) {
+                return 1;
+            }
+            double s = Math.scalb(1.0, -Math.getExponent(max));
+            if (s != 1) {
+                for (int k = 0; k < values.length; k++) {
+                    values[k] *= s;
+                }
+            }
+            return s;
+        }
+
         @Override
         double cost(int i, int j) {
             return values[i * m + j];

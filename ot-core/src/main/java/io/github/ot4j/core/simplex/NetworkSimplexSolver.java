@@ -24,6 +24,14 @@ import java.util.Arrays;
  * Euclidean, squared Euclidean or L1 cost. A warm start from potentials of a nearby problem grows the starting basis
  * from the arcs of smallest reduced cost C<sub>ij</sub> − u<sub>i</sub> − v<sub>j</sub>.
  *
+ * <p>Scale invariance: the masses are multiplied by the power of two that brings their total into [1, 2), and
+ * cached costs by the one that brings max |C<sub>ij</sub>| into [1, 2); the solve runs on these normalised data and
+ * its plan and potentials are scaled back. Both scalings are exact, so 2<sup>k</sup>·C (or 2<sup>k</sup>·a and
+ * 2<sup>k</sup>·b) gives exactly 2<sup>k</sup> times the same value, plan and potentials for any k that does not
+ * overflow or underflow. Uncached costs are not rescaled, but every tolerance of the method is relative to the data
+ * (max |C|, the total mass, the terms of each reduced cost), and floating-point arithmetic commutes with a
+ * power-of-two scaling, so the same holds within the range the costs can be stored in.
+ *
  * <p>Immutable and thread-safe: every solve works on its own state.
  */
 public final class NetworkSimplexSolver implements ExactSolver {
@@ -146,31 +154,74 @@ public final class NetworkSimplexSolver implements ExactSolver {
         ArcCosts costs = ArcCosts.of(problem.cost());
         ArcCosts pricing = costs;
         Cache cache = cache(n, m, options);
+        double costScale = 1;
         if (cache == Cache.DOUBLES) {
-            costs = new ArcCosts.Dense(costs, n, m);
+            ArcCosts.Dense dense = new ArcCosts.Dense(costs, n, m);
+            costScale = dense.normalise();
+            costs = dense;
             pricing = costs;
         } else if (cache == Cache.FLOATS) {
             pricing = new ArcCosts.FloatDense(costs, n, m);
         }
-        double[] a = problem.a();
-        double[] b = problem.b();
+        // masses scaled by a power of two to a total in [1, 2): exact, and the same for 2^k·a and 2^k·b
+        double mass = problem.mass();
+        double massScale = mass > 0 && Double.isFinite(mass) ? Math.scalb(1.0, -Math.getExponent(mass)) : 1;
+        double[] a = scaled(problem.a(), massScale);
+        double[] b = scaled(problem.b(), massScale);
+        double scaledMass = mass * massScale;
         NetworkSimplex simplex = new NetworkSimplex(a, b, pricing, options.maxIterations(), options.blockSize());
-        Potentials start = warmStart == null ? null : recentred(warmStart, a, b, problem.mass());
+        Potentials start = warmStart == null ? null : scaledStart(
+                recentred(warmStart, problem.a(), problem.b(), mass), costScale);
         simplex.run(start == null ? null : start.u(), start == null ? null : start.v(), true);
 
-        double mass = problem.mass();
         double leftover = simplex.artificialFlow();
-        if (leftover > 2 * TransportProblem.MASS_TOLERANCE * mass) {
-            throw new TransportSolverException(SolverStatus.FAILED, "network simplex ended with mass " + leftover
-                    + " on an artificial arc (total mass " + mass + ")");
+        if (leftover > 2 * TransportProblem.MASS_TOLERANCE * scaledMass) {
+            throw new TransportSolverException(SolverStatus.FAILED, "network simplex ended with mass "
+                    + leftover / massScale + " on an artificial arc (total mass " + mass + ")");
         }
         int[] rows = new int[n + m];
         int[] cols = new int[n + m];
         double[] masses = new double[n + m];
         int k = simplex.plan(rows, cols, masses);
+        double massBack = 1 / massScale;
+        for (int e = 0; e < k; e++) {
+            masses[e] *= massBack;
+        }
         TransportPlan plan = TransportPlan.of(n, m, Arrays.copyOf(rows, k), Arrays.copyOf(cols, k),
                 Arrays.copyOf(masses, k));
-        return new TransportResult(problem, plan, potentials(simplex.potentials(), a, b, costs, mass));
+        Potentials p = potentials(simplex.potentials(), a, b, costs, scaledMass);
+        double costBack = 1 / costScale;
+        return new TransportResult(problem, plan, new Potentials(scaled(p.u(), costBack), scaled(p.v(), costBack)));
+    }
+
+    /** The warm start in the normalised cost units, refused when it does not fit them. */
+    private static Potentials scaledStart(Potentials start, double costScale) {
+        double[] u = scaled(start.u(), costScale);
+        double[] v = scaled(start.v(), costScale);
+        for (int i = 0; i < u.length; i++) {
+            if (!Double.isFinite(u[i])) {
+                throw new IllegalArgumentException("warmStart.u[" + i + "] = " + start.u(i) + " overflows when the "
+                        + "costs are normalised (multiplied by " + costScale + ")");
+            }
+        }
+        for (int j = 0; j < v.length; j++) {
+            if (!Double.isFinite(v[j])) {
+                throw new IllegalArgumentException("warmStart.v[" + j + "] = " + start.v(j) + " overflows when the "
+                        + "costs are normalised (multiplied by " + costScale + ")");
+            }
+        }
+        return new Potentials(u, v);
+    }
+
+    /** @return x·s in a new array (exact when s is a power of two and nothing overflows or underflows) */
+    private static double[] scaled(double[] x, double s) {
+        double[] y = x.clone();
+        if (s != 1) {
+            for (int i = 0; i < y.length; i++) {
+                y[i] *= s;
+            }
+        }
+        return y;
     }
 
     /** How the costs of a solve are stored. */

@@ -1,0 +1,5 @@
+/**
+ * Entropic optimal transport: log-domain Sinkhorn ({@link io.github.ot4j.core.entropic.EntropicTransport}), the
+ * Sinkhorn divergence ({@link io.github.ot4j.core.entropic.SinkhornDivergence}). Definitions as in POT 0.8.2.
+ */
+package io.github.ot4j.core.entropic;

@@ -1,0 +1,163 @@
+package io.github.ot4j.core.multiscale;
+
+import io.github.ot4j.core.CostMatrix;
+import io.github.ot4j.core.PointCostMatrix;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+
+/**
+ * Full passes over all n·m pairs of a cost matrix, row chunks in parallel: for every row i, the K columns of
+ * smallest key r<sub>ij</sub> = C<sub>ij</sub> − u<sub>i</sub> − v<sub>j</sub> (ties to the smaller j), optionally
+ * only those with r<sub>ij</sub> &lt; −{@link SparseNetworkSimplex#EPS}·(|C<sub>ij</sub>| + |u<sub>i</sub>| +
+ * |v<sub>j</sub>|) (the dual constraints violated beyond rounding). Each row's answer depends on that row alone, so
+ * the result is the same for every thread count. Costs come in blocks from {@link PointCostMatrix#block} when the
+ * matrix is point-based, else from {@link CostMatrix#get}. Memory: n·K entries plus one block per thread.
+ */
+final class RowScan {
+
+    /** Rows per task. */
+    private static final int ROWS = 16;
+    /** Columns per cost block. */
+    private static final int COLS = 2048;
+
+    /** The result of a pass: per row i, count[i] columns at cols[i·K …] with their costs at costs[i·K …]. */
+    record Result(int k, int[] count, int[] cols, double[] costs, double maxCost, double minKey, long total) {
+
+        /** Copies the entries into flat arrays (rows, cols, costs) in row order; returns how many. */
+        int flatten(int[] rows, int[] cs, double[] cc) {
+            int t = 0;
+            for (int i = 0; i < count.length; i++) {
+                for (int s = 0; s < count[i]; s++) {
+                    rows[t] = i;
+                    cs[t] = cols[i * k + s];
+                    cc[t] = costs[i * k + s];
+                    t++;
+                }
+            }
+            return t;
+        }
+    }
+
+    private RowScan() {
+    }
+
+    /**
+     * One pass.
+     *
+     * @param cost     the costs (n × m)
+     * @param u        row potentials (length n) or null for 0
+     * @param v        column potentials (length m) or null for 0
+     * @param k        columns kept per row, ≥ 1
+     * @param violated whether to keep only violated constraints (else the k smallest keys whatever their sign)
+     * @param pool     the pool whose threads scan the row chunks
+     * @return the kept entries, the largest |C<sub>ij</sub>| and the smallest key of the pass
+     */
+    static Result scan(CostMatrix cost, double[] u, double[] v, int k, boolean violated, ForkJoinPool pool) {
+        int n = cost.rows();
+        int m = cost.cols();
+        int[] count = new int[n];
+        int[] cols = new int[Math.multiplyExact(n, k)];
+        double[] costs = new double[n * k];
+        int chunks = (n + ROWS - 1) / ROWS;
+        double[] maxCost = new double[chunks];
+        double[] minKey = new double[chunks];
+        AtomicInteger cancelled = new AtomicInteger();
+        Thread caller = Thread.currentThread();
+        Runnable work = () -> IntStream.range(0, chunks).parallel().forEach(chunk -> {
+            if (cancelled.get() != 0 || caller.isInterrupted()) {
+                cancelled.set(1);
+                return;
+            }
+            int i0 = chunk * ROWS;
+            int i1 = Math.min(n, i0 + ROWS);
+            double[] block = new double[ROWS * Math.min(COLS, m)];
+            double[] keys = new double[k];
+            double worstCost = 0;
+            double smallest = Double.POSITIVE_INFINITY;
+            for (int j0 = 0; j0 < m; j0 += COLS) {
+                int j1 = Math.min(m, j0 + COLS);
+                int w = j1 - j0;
+                fill(cost, i0, i1, j0, j1, block);
+                for (int i = i0; i < i1; i++) {
+                    double ui = u == null ? 0 : u[i];
+                    int row = (i - i0) * w;
+                    int base = i * k;
+                    int size = count[i];
+                    if (size > 0) {
+                        for (int s = 0; s < size; s++) {
+                            keys[s] = costs[base + s] - ui - (v == null ? 0 : v[cols[base + s]]);
+                        }
+                    }
+                    double bound = size == k ? keys[k - 1] : violated ? 0 : Double.POSITIVE_INFINITY;
+                    for (int j = j0; j < j1; j++) {
+                        double c = block[row + j - j0];
+                        worstCost = Math.max(worstCost, Math.abs(c));
+                        double vj = v == null ? 0 : v[j];
+                        double r = c - ui - vj;
+                        smallest = Math.min(smallest, r);
+                        if (r < bound && (!violated
+                                || r < -SparseNetworkSimplex.EPS * (Math.abs(c) + Math.abs(ui) + Math.abs(vj)))) {
+                            int s = size < k ? size++ : k - 1;
+                            while (s > 0 && keys[s - 1] > r) {
+                                keys[s] = keys[s - 1];
+                                cols[base + s] = cols[base + s - 1];
+                                costs[base + s] = costs[base + s - 1];
+                                s--;
+                            }
+                            keys[s] = r;
+                            cols[base + s] = j;
+                            costs[base + s] = c;
+                            bound = size == k ? keys[k - 1] : bound;
+                        }
+                    }
+                    count[i] = size;
+                }
+            }
+            maxCost[chunk] = worstCost;
+            minKey[chunk] = smallest;
+        });
+        try {
+            pool.submit(work).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("shortlist solve cancelled (thread interrupted) during a pricing pass");
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(cause);
+        }
+        if (cancelled.get() != 0) {
+            throw new CancellationException("shortlist solve cancelled (thread interrupted) during a pricing pass");
+        }
+        double worst = 0;
+        double smallest = Double.POSITIVE_INFINITY;
+        long total = 0;
+        for (int c = 0; c < chunks; c++) {
+            worst = Math.max(worst, maxCost[c]);
+            smallest = Math.min(smallest, minKey[c]);
+        }
+        for (int i = 0; i < n; i++) {
+            total += count[i];
+        }
+        return new Result(k, count, cols, costs, worst, smallest, total);
+    }
+
+    /** Costs of rows [i0, i1) × columns [j0, j1) into out, row-major. */
+    static void fill(CostMatrix cost, int i0, int i1, int j0, int j1, double[] out) {
+        if (cost instanceof PointCostMatrix points) {
+            points.block(i0, i1, j0, j1, out);
+            return;
+        }
+        int w = j1 - j0;
+        for (int i = i0; i < i1; i++) {
+            for (int j = j0; j < j1; j++) {
+                out[(i - i0) * w + j - j0] = cost.get(i, j);
+            }
+        }
+    }
+}
