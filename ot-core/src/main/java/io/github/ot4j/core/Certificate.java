@@ -21,7 +21,8 @@ import io.github.ot4j.core.internal.CompensatedDot;
  * (at most max|C| a unit): optimum ≤ cost + 3·max|C|·E.
  *
  * <p>{@link #errorBound()} = max(upper − value, value − lower), rounded up, bounds |value − optimum|; it is
- * {@link #holds()} when errorBound ≤ 1e-9·|value|, or ≤ the absolute floor 2<sup>−80</sup>·max|C|·mass +
+ * {@link #holds()} when errorBound ≤ 1e-9·|value|, or ≤ the absolute floor 2<sup>−80</sup>·(max|C|·mass + Σ|a<sub>i</sub>u<sub>i</sub>| +
+ * Σ|b<sub>j</sub>v'<sub>j</sub>| + Σ|C<sub>ij</sub>P<sub>ij</sub>|) +
  * 16·(n·m + n + m + 4)·2<sup>−1074</sup> (27 bits below double resolution of the data, plus the underflow resolution of
  * the sums: what proves a zero optimum). A wrong value thus passes only within 1e-9 relative of the true optimum,
  * or within that floor. When Σa ≠ Σb (the problem admits 1e-9 relative), the optimum is that of b rescaled to
@@ -46,7 +47,7 @@ public record Certificate(double primalCost, double dualObjective, double dualit
                           double maxMarginalError, double costScale, double mass, double lowerBound,
                           double upperBound, double errorBound, double floor) {
 
-    /** The absolute floor of {@link #holds(double)} in units of max|C|·mass: 2<sup>−80</sup> ≈ 8.3e-25. */
+    /** The absolute floor of {@link #holds(double)} relative to the scale of its sums: 2<sup>−80</sup> ≈ 8.3e-25. */
     public static final double FLOOR = 0x1p-80;
 
     /** The relative tolerance of {@link #holds()}: 1e-9. */
@@ -132,7 +133,7 @@ public record Certificate(double primalCost, double dualObjective, double dualit
         double upper = value + primal.errorBound() + 3 * scale * defect;
         double bound = Math.nextUp(Math.max(Math.max(upper - value, value - lower), 0) * (1 + 0x1p-50));
         double mass = problem.mass();
-        double tiny = FLOOR * scale * mass + 16.0 * ((double) n * m + n + m + 4) * Double.MIN_VALUE;
+        double tiny = FLOOR * (scale * mass + dual.absSum() + primal.absSum()) + 16.0 * ((double) n * m + n + m + 4) * Double.MIN_VALUE;
         if (!Double.isFinite(value) || !Double.isFinite(dual.value()) || !Double.isFinite(bound)) {
             throw new IllegalArgumentException("the certificate's sums overflow (plan cost " + value
                     + ", dual objective " + dual.value() + ", costs up to " + scale + ", mass " + mass

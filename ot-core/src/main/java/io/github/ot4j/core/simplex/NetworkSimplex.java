@@ -100,6 +100,11 @@ final class NetworkSimplex {
         artCost = new double[nodes];
     }
 
+    /** @return the largest |C<sub>ij</sub>| the start read (0 when every cost is 0) */
+    double maxCost() {
+        return maxCost;
+    }
+
     /** @return the number of pivots done */
     long iterations() {
         return iterations;

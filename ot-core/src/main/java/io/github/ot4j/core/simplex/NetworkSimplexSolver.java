@@ -189,7 +189,8 @@ public final class NetworkSimplexSolver implements ExactSolver {
         }
         TransportPlan plan = TransportPlan.of(n, m, Arrays.copyOf(rows, k), Arrays.copyOf(cols, k),
                 Arrays.copyOf(masses, k));
-        Potentials p = potentials(simplex.potentials(), a, b, costs, scaledMass);
+        Potentials p = simplex.maxCost() == 0 ? new Potentials(new double[n], new double[m])
+                : potentials(simplex.potentials(), a, b, costs, scaledMass);
         double costBack = 1 / costScale;
         return new TransportResult(problem, plan, new Potentials(scaled(p.u(), costBack), scaled(p.v(), costBack)));
     }

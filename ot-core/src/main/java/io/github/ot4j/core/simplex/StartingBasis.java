@@ -100,7 +100,7 @@ final class StartingBasis {
         }
         maxCost = maxAbs;
         // relative to the costs (not max|C| + 1), so that 2^k·C gets exactly 2^k times the same start
-        double art = (maxAbs > 0 ? 2 * maxAbs : 1) * (n + m);
+        double art = (maxAbs > 0 ? 2 * maxAbs : zeroCostUnit(u, v)) * (n + m);
         if (!Double.isFinite(art * 4)) {
             throw new TransportSolverException(SolverStatus.FAILED, "costs up to " + maxAbs + " are too large for the "
                     + "network simplex's big-M start on a " + n + " x " + m + " problem");
@@ -202,6 +202,20 @@ final class StartingBasis {
             return 0;
         }
         return w < n ? -u[w] : v[w - n];
+    }
+
+    /** The big-M unit when every cost is 0: the largest |start potential|, so that it scales with them, or 1. */
+    private static double zeroCostUnit(double[] u, double[] v) {
+        double max = 0;
+        if (u != null) {
+            for (double x : u) {
+                max = Math.max(max, Math.abs(x));
+            }
+            for (double x : v) {
+                max = Math.max(max, Math.abs(x));
+            }
+        }
+        return max > 0 ? 2 * max : 1;
     }
 
     /** A long that sorts like {@code (float) value} and then by {@code index}. */
