@@ -1,5 +1,6 @@
 /**
  * Entropic optimal transport: log-domain Sinkhorn ({@link io.github.ot4j.core.entropic.EntropicTransport}), the
- * Sinkhorn divergence ({@link io.github.ot4j.core.entropic.SinkhornDivergence}). Definitions as in POT 0.8.2.
+ * Sinkhorn divergence ({@link io.github.ot4j.core.entropic.SinkhornDivergence}), and unbalanced entropic transport
+ * with KL marginal penalties ({@link io.github.ot4j.core.entropic.UnbalancedTransport}). Definitions as in POT 0.8.2.
  */
 package io.github.ot4j.core.entropic;

@@ -1,0 +1,212 @@
+package io.github.ot4j.examples.bench;
+
+import io.github.ot4j.core.DiscreteMeasure;
+import io.github.ot4j.core.GroundCost;
+import io.github.ot4j.core.entropic.EntropicTransport;
+import io.github.ot4j.core.entropic.UnbalancedTransport;
+import io.github.ot4j.core.oned.Wasserstein1d;
+import io.github.ot4j.core.sliced.SlicedWasserstein;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.function.DoubleSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * ot-core's entropic, unbalanced, sliced and 1-D solvers against POT 0.8.2 on the same points in the same run.
+ * Points: x ~ N(0, I), y ~ N(1, 0.7² I) (seed n), uniform weights, written to a temporary file; rounds alternate
+ * between ot4j (this JVM, after one warm-up call) and POT (a Python process running
+ * {@code examples/src/main/python/breadth_bench.py}, timing one call). Both timings include the costs from the
+ * points. Cases: {@code sinkhorn2(method='sinkhorn_log')} in 2-D, squared Euclidean, ε = 0.1 and 0.5 × the median
+ * cost, tolerance 1e-6 on each side's own marginal rule (ot4j: L1 error of the rows; POT: L2 error of the columns,
+ * checked every 10 iterations); {@code sinkhorn_unbalanced2} with ε = 0.1 × median, ρ = 1, tolerance 1e-6;
+ * {@code sliced_wasserstein_distance} in 3-D, p = 2, 200 directions; {@code wasserstein_1d}, p = 2. Prints a
+ * Markdown table of medians, the ratio ot4j / POT and the values' relative difference.
+ *
+ * <p>Arguments (all optional): {@code rounds=3 python=/usr/bin/python3
+ * script=examples/src/main/python/breadth_bench.py}. The dense cases skip n = 10 000 (10<sup>8</sup> costs, about
+ * a second per iteration on each side: beyond a short shared-machine run).
+ */
+public final class BreadthBenchmark {
+
+    private static final double TOLERANCE = 1e-6;
+
+    private BreadthBenchmark() {
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param args {@code key=value} settings, see the class comment
+     * @throws Exception if the Python side fails
+     */
+    public static void main(String[] args) throws Exception {
+        int rounds = 3;
+        String python = "/usr/bin/python3";
+        String script = "examples/src/main/python/breadth_bench.py";
+        for (String arg : args) {
+            String[] kv = arg.split("=", 2);
+            switch (kv[0]) {
+                case "rounds" -> rounds = Integer.parseInt(kv[1]);
+                case "python" -> python = kv[1];
+                case "script" -> script = kv[1];
+                default -> throw new IllegalArgumentException("unknown argument " + arg);
+            }
+        }
+        System.out.printf(Locale.ROOT, "Java %s, %d processors, python %s, %d rounds, medians%n%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), python, rounds);
+        System.out.println("| method | n = m | parameters | ot4j (s) | POT (s) | ratio ot4j/POT | rel. value diff |");
+        System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
+        for (double rel : new double[] {0.5, 0.1}) {
+            double[][][] xy = clouds(1000, 2);
+            double eps = rel * medianSqCost(xy[0], xy[1]);
+            DiscreteMeasure mu = DiscreteMeasure.uniform(xy[0]);
+            DiscreteMeasure nu = DiscreteMeasure.uniform(xy[1]);
+            EntropicTransport.Options options = EntropicTransport.Options.DEFAULT.withTolerance(TOLERANCE);
+            row("sinkhorn (log)", 1000, String.format(Locale.ROOT, "eps = %.2f x median = %.4g", rel, eps), xy,
+                    () -> EntropicTransport.solve(mu, nu, GroundCost.squaredEuclidean(), eps, options).sinkhorn(),
+                    rounds, python, script, "sinkhorn", Double.toString(eps), Double.toString(TOLERANCE));
+        }
+        {
+            double[][][] xy = clouds(1000, 2);
+            double eps = 0.1 * medianSqCost(xy[0], xy[1]);
+            DiscreteMeasure mu = DiscreteMeasure.uniform(xy[0]);
+            DiscreteMeasure nu = DiscreteMeasure.uniform(xy[1]);
+            UnbalancedTransport.Options options = new UnbalancedTransport.Options(TOLERANCE, 100_000);
+            row("unbalanced", 1000, String.format(Locale.ROOT, "eps = %.4g, rho = 1", eps), xy,
+                    () -> UnbalancedTransport.solve(mu.weights(), nu.weights(),
+                            io.github.ot4j.core.CostMatrix.between(mu, nu, GroundCost.squaredEuclidean()), eps, 1,
+                            options).cost(),
+                    rounds, python, script, "unbalanced", Double.toString(eps), "1.0", Double.toString(TOLERANCE));
+        }
+        for (int n : new int[] {1000, 10_000}) {
+            double[][][] xy = clouds(n, 3);
+            DiscreteMeasure mu = DiscreteMeasure.uniform(xy[0]);
+            DiscreteMeasure nu = DiscreteMeasure.uniform(xy[1]);
+            row("sliced", n, "p = 2, K = 200", xy, () -> SlicedWasserstein.distance(mu, nu, 2, 200, 1).value(),
+                    rounds, python, script, "sliced", "2", "200", "1");
+        }
+        for (int n : new int[] {1000, 10_000, 100_000}) {
+            double[][][] xy = clouds(n, 1);
+            DiscreteMeasure mu = DiscreteMeasure.uniform(xy[0]);
+            DiscreteMeasure nu = DiscreteMeasure.uniform(xy[1]);
+            row("1-D W_p", n, "p = 2", xy, () -> Wasserstein1d.distance(mu, nu, 2), rounds, python, script, "oned",
+                    "2");
+        }
+        System.out.println();
+        System.out.println("Sliced values differ by Monte Carlo error (different random directions on each side).");
+    }
+
+    private static void row(String method, int n, String parameters, double[][][] xy, DoubleSupplier java,
+            int rounds, String python, String script, String... potArgs) throws IOException, InterruptedException {
+        Path file = write(xy);
+        try {
+            double value = java.getAsDouble();
+            List<Double> tj = new ArrayList<>();
+            List<Double> tp = new ArrayList<>();
+            double potValue = Double.NaN;
+            for (int r = 0; r < rounds; r++) {
+                long t0 = System.nanoTime();
+                value = java.getAsDouble();
+                tj.add((System.nanoTime() - t0) / 1e9);
+                double[] pot = runPot(python, script, file, potArgs);
+                potValue = pot[0];
+                tp.add(pot[1]);
+            }
+            double mj = median(tj);
+            double mp = median(tp);
+            System.out.printf(Locale.ROOT, "| %s | %d | %s | %.4g | %.4g | %.2f | %.1e |%n", method, n, parameters, mj,
+                    mp, mj / mp, Math.abs(value - potValue) / Math.abs(potValue));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    private static double[][][] clouds(int n, int d) {
+        SplittableRandom r = new SplittableRandom(n * 31L + d);
+        double[][] x = new double[n][d];
+        double[][] y = new double[n][d];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < d; k++) {
+                x[i][k] = r.nextGaussian();
+                y[i][k] = 1 + 0.7 * r.nextGaussian();
+            }
+        }
+        return new double[][][] {x, y};
+    }
+
+    private static double medianSqCost(double[][] x, double[][] y) {
+        double[] c = new double[x.length * y.length];
+        int k = 0;
+        for (double[] xi : x) {
+            for (double[] yj : y) {
+                c[k++] = GroundCost.squaredEuclidean().between(xi, yj);
+            }
+        }
+        Arrays.sort(c);
+        return c[c.length / 2];
+    }
+
+    private static Path write(double[][][] xy) throws IOException {
+        Path file = Files.createTempFile("ot4j-breadth", ".txt");
+        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            w.write(xy[0].length + " " + xy[1].length + " " + xy[0][0].length + "\n");
+            for (double[][] cloud : xy) {
+                for (double[] p : cloud) {
+                    StringBuilder line = new StringBuilder();
+                    for (double v : p) {
+                        line.append(line.length() == 0 ? "" : " ").append(v);
+                    }
+                    w.write(line.append('\n').toString());
+                }
+            }
+        }
+        return file;
+    }
+
+    /** @return POT's value and seconds */
+    private static double[] runPot(String python, String script, Path file, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(python, script, file.toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.redirectErrorStream(true);
+        pb.environment().put("OMP_NUM_THREADS", "1");
+        pb.environment().put("OPENBLAS_NUM_THREADS", "1");
+        Process process = pb.start();
+        StringBuilder out = new StringBuilder();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                out.append(line).append('\n');
+            }
+        }
+        if (process.waitFor() != 0) {
+            throw new IOException("POT side failed: " + out);
+        }
+        Matcher v = Pattern.compile("\"value\": ([-0-9.eE+naNinf]+)").matcher(out);
+        Matcher s = Pattern.compile("\"seconds\": ([-0-9.eE+]+)").matcher(out);
+        if (!v.find() || !s.find()) {
+            throw new IOException("unexpected POT output: " + out);
+        }
+        return new double[] {Double.parseDouble(v.group(1)), Double.parseDouble(s.group(1))};
+    }
+
+    private static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(v);
+        return v.length % 2 == 1 ? v[v.length / 2] : 0.5 * (v[v.length / 2 - 1] + v[v.length / 2]);
+    }
+}

@@ -1,0 +1,193 @@
+package io.github.ot4j.core.entropic;
+
+import io.github.ot4j.core.CostMatrix;
+import io.github.ot4j.core.DiscreteMeasure;
+import io.github.ot4j.core.GroundCost;
+import io.github.ot4j.core.SolverStatus;
+import io.github.ot4j.core.TransportSolverException;
+import io.github.ot4j.core.internal.Checks;
+
+/**
+ * Unbalanced entropic optimal transport, POT's {@code sinkhorn_unbalanced}: the plan
+ * P = argmin<sub>P ≥ 0</sub> ⟨P, C⟩ + ε Σ P<sub>ij</sub>(log P<sub>ij</sub> − 1) + ρ KL̃(P1 ‖ a) +
+ * ρ KL̃(P<sup>T</sup>1 ‖ b), with KL̃(x ‖ y) = Σ x log(x/y) − x + y: the marginals are penalised rather than
+ * imposed, so a and b may have different masses. ε and ρ are in cost units; as ρ → ∞ the marginals become
+ * constraints.
+ *
+ * <p>Solved by the scaling iterations of Chizat et al. (2018) in the log domain: with P<sub>ij</sub> =
+ * exp(α<sub>i</sub> + β<sub>j</sub> − C<sub>ij</sub>/ε) and λ = ρ/(ρ + ε), α<sub>i</sub> = λ (log a<sub>i</sub> −
+ * log Σ<sub>j</sub> exp(β<sub>j</sub> − C<sub>ij</sub>/ε)), and the same for β. They stop when no α<sub>i</sub> or
+ * β<sub>j</sub> moved by more than the tolerance in an iteration (a relative change of the scalings e<sup>α</sup>,
+ * e<sup>β</sup>, as POT's rule); otherwise, at the budget, a {@link TransportSolverException} with status
+ * {@link SolverStatus#ITERATION_LIMIT}. Time O(n·m) per iteration, memory one dense copy of the costs.
+ *
+ * <p>Bad input (NaN or ∞, negative weights, a zero-mass measure, ε ≤ 0, ρ ≤ 0) throws an
+ * {@link IllegalArgumentException} naming the argument. Stateless and thread-safe.
+ */
+public final class UnbalancedTransport {
+
+    /**
+     * The settings of a solve.
+     *
+     * @param tolerance     the stopping threshold on the change of the log-scalings, &gt; 0 (default 1e-9)
+     * @param maxIterations the iteration budget, ≥ 1 (default 100 000)
+     */
+    public record Options(double tolerance, int maxIterations) {
+
+        /** The defaults: tolerance 1e-9, 100 000 iterations. */
+        public static final Options DEFAULT = new Options(1e-9, 100_000);
+
+        /**
+         * Checks the settings.
+         *
+         * @param tolerance     the threshold, &gt; 0
+         * @param maxIterations the budget, ≥ 1
+         */
+        public Options {
+            if (!(tolerance > 0) || Double.isInfinite(tolerance)) {
+                throw new IllegalArgumentException("tolerance must be finite and > 0 but is " + tolerance);
+            }
+            if (maxIterations < 1) {
+                throw new IllegalArgumentException("maxIterations must be >= 1 but is " + maxIterations);
+            }
+        }
+    }
+
+    private UnbalancedTransport() {
+    }
+
+    /**
+     * The unbalanced plan between two point clouds with the default {@link Options}.
+     *
+     * @param mu      the source measure, any positive mass
+     * @param nu      the target measure, any positive mass, the same dimension
+     * @param cost    the ground cost
+     * @param epsilon the entropic regularisation ε &gt; 0, in cost units
+     * @param rho     the marginal penalty ρ &gt; 0, in cost units
+     * @return the converged result
+     * @throws IllegalArgumentException   for bad input
+     * @throws TransportSolverException if the iterations do not settle in the budget
+     */
+    public static UnbalancedResult solve(DiscreteMeasure mu, DiscreteMeasure nu, GroundCost cost, double epsilon,
+            double rho) {
+        if (mu == null || nu == null || cost == null) {
+            throw new IllegalArgumentException("mu, nu and cost must not be null");
+        }
+        if (mu.dimension() != nu.dimension()) {
+            throw new IllegalArgumentException("nu has dimension " + nu.dimension() + " but mu has dimension "
+                    + mu.dimension());
+        }
+        return solve(mu.weights(), nu.weights(), CostMatrix.between(mu, nu, cost), epsilon, rho, Options.DEFAULT);
+    }
+
+    /**
+     * The unbalanced plan for weights and a cost matrix.
+     *
+     * @param a       source weights, n finite values ≥ 0 with a positive sum
+     * @param b       target weights, m finite values ≥ 0 with a positive sum (any total)
+     * @param cost    the n × m cost matrix
+     * @param epsilon the entropic regularisation ε &gt; 0, in cost units
+     * @param rho     the marginal penalty ρ &gt; 0, in cost units
+     * @param options the settings
+     * @return the converged result
+     * @throws IllegalArgumentException   for bad input
+     * @throws TransportSolverException if the iterations do not settle in the budget
+     */
+    public static UnbalancedResult solve(double[] a, double[] b, CostMatrix cost, double epsilon, double rho,
+            Options options) {
+        checkWeights("a", a);
+        checkWeights("b", b);
+        if (cost == null || options == null) {
+            throw new IllegalArgumentException("cost and options must not be null");
+        }
+        if (cost.rows() != a.length || cost.cols() != b.length) {
+            throw new IllegalArgumentException("cost is " + cost.rows() + " x " + cost.cols() + " but a has length "
+                    + a.length + " and b has length " + b.length);
+        }
+        EntropicTransport.checkEpsilon(epsilon);
+        if (!(rho > 0) || Double.isInfinite(rho)) {
+            throw new IllegalArgumentException("rho must be finite and > 0 but is " + rho);
+        }
+        return run(a.clone(), b.clone(), EntropicTransport.flatten(cost), epsilon, rho, options);
+    }
+
+    private static void checkWeights(String name, double[] w) {
+        Checks.finite(name, w);
+        if (w.length == 0) {
+            throw new IllegalArgumentException(name + " must not be empty");
+        }
+        double s = 0;
+        for (int i = 0; i < w.length; i++) {
+            if (w[i] < 0) {
+                throw new IllegalArgumentException(name + "[" + i + "] must be >= 0 but is " + w[i]);
+            }
+            s += w[i];
+        }
+        if (!(s > 0)) {
+            throw new IllegalArgumentException(name + " must have positive mass but sums to " + s);
+        }
+    }
+
+    private static UnbalancedResult run(double[] a, double[] b, double[] c, double epsilon, double rho,
+            Options options) {
+        int n = a.length;
+        int m = b.length;
+        double ie = 1 / epsilon;
+        double lambda = rho / (rho + epsilon);
+        double[] la = LogKernel.logs(a);
+        double[] lb = LogKernel.logs(b);
+        double[] alpha = new double[n];
+        double[] beta = new double[m];
+        double[] lse = new double[n];
+        double[] colOut = new double[m];
+        double[] scratchMax = new double[m];
+        double[] scratchSum = new double[m];
+        int iterations = 0;
+        double change = Double.POSITIVE_INFINITY;
+        while (change > options.tolerance()) {
+            if (iterations >= options.maxIterations()) {
+                throw new TransportSolverException(SolverStatus.ITERATION_LIMIT, "unbalanced Sinkhorn did not "
+                        + "settle to the tolerance " + options.tolerance() + " in maxIterations = "
+                        + options.maxIterations() + " iterations with epsilon = " + epsilon + ", rho = " + rho
+                        + " (last change " + change + "); raise epsilon, the tolerance or maxIterations");
+            }
+            change = 0;
+            LogKernel.rowLse(c, n, m, ie, beta, lse);
+            for (int i = 0; i < n; i++) {
+                double next = lambda * (la[i] - lse[i]);
+                if (Double.isFinite(next)) {
+                    change = Math.max(change, Math.abs(next - alpha[i]));
+                }
+                alpha[i] = next;
+            }
+            LogKernel.colLse(c, n, m, ie, alpha, colOut, scratchMax, scratchSum);
+            for (int j = 0; j < m; j++) {
+                double next = lambda * (lb[j] - colOut[j]);
+                if (Double.isFinite(next)) {
+                    change = Math.max(change, Math.abs(next - beta[j]));
+                }
+                beta[j] = next;
+            }
+            if (Double.isNaN(change)) {
+                throw new TransportSolverException(SolverStatus.FAILED, "unbalanced Sinkhorn produced NaN at "
+                        + "iteration " + iterations + " with epsilon = " + epsilon + ", rho = " + rho);
+            }
+            iterations++;
+        }
+        double transport = 0;
+        double mass = 0;
+        for (int i = 0; i < n; i++) {
+            if (a[i] == 0) {
+                continue;
+            }
+            int base = i * m;
+            for (int j = 0; j < m; j++) {
+                double p = Math.exp(alpha[i] + beta[j] - c[base + j] * ie);
+                mass += p;
+                transport += p * c[base + j];
+            }
+        }
+        return new UnbalancedResult(new EntropicPlan(c, n, m, epsilon, alpha, beta), transport, mass, epsilon, rho,
+                iterations, change);
+    }
+}
