@@ -2,6 +2,7 @@ package io.github.ot4j.core.simplex;
 
 import io.github.ot4j.core.CostMatrix;
 import io.github.ot4j.core.ExactSolver;
+import io.github.ot4j.core.PointCostMatrix;
 import io.github.ot4j.core.Potentials;
 import io.github.ot4j.core.SolverStatus;
 import io.github.ot4j.core.TransportPlan;
@@ -147,7 +148,8 @@ public final class NetworkSimplexSolver implements ExactSolver {
         ArcCosts pricing = costs;
         Cache cache = cache(n, m, options);
         if (cache == Cache.DOUBLES) {
-            costs = new ArcCosts.Dense(costs, n, m);
+            costs = problem.cost() instanceof PointCostMatrix points ? new ArcCosts.Dense(points)
+                    : new ArcCosts.Dense(costs, n, m);
             pricing = costs;
         } else if (cache == Cache.FLOATS) {
             pricing = new ArcCosts.FloatDense(costs, n, m);
