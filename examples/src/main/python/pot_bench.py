@@ -10,6 +10,7 @@ Prints one JSON object: the value of ot.emd2 (uniform weights), the seconds of e
 ot.emd2 (the cost matrix is computed before, once, by ot.dist and timed separately as dist_seconds).
 """
 import json
+import resource
 import sys
 import time
 
@@ -35,7 +36,8 @@ def main():
         value = ot.emd2(a, b, M, numItermax=10**9)
         times.append(time.perf_counter() - t0)
     print(json.dumps({"value": float(value), "seconds": times, "dist_seconds": dist_seconds,
-                      "pot": ot.__version__}))
+                      "pot": ot.__version__,
+                      "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 
 
 if __name__ == "__main__":

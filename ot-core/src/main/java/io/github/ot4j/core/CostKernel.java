@@ -113,12 +113,12 @@ final class CostKernel {
                 int to = i * w + t0 - j0;
                 double[] row = acc[i];
                 if (kind == Kind.EUCLIDEAN) {
+                    // in place, same index on both sides: C2 vectorises the square roots
                     for (int j = 0; j < tw; j++) {
-                        out[to + j] = Math.sqrt(row[j]);
+                        row[j] = Math.sqrt(row[j]);
                     }
-                } else {
-                    System.arraycopy(row, 0, out, to, tw);
                 }
+                System.arraycopy(row, 0, out, to, tw);
             }
         }
     }

@@ -7,6 +7,7 @@ import io.github.ot4j.core.GroundCost;
 import io.github.ot4j.core.Potentials;
 import io.github.ot4j.core.TransportProblem;
 import io.github.ot4j.core.TransportResult;
+import io.github.ot4j.core.multiscale.ShortlistSolver;
 import io.github.ot4j.core.simplex.NetworkSimplexSolver;
 
 import java.io.BufferedReader;
@@ -41,7 +42,9 @@ import java.util.regex.Pattern;
  * script=examples/src/main/python/pot_bench.py wgan=true}. Run it with {@code -Xmx2g} to show that 10 000
  * points fit; the peak heap is printed. With {@code storage=1000,2000,4000} it instead times the network simplex
  * with costs computed on demand, cached as floats for pricing and cached as doubles (no POT). With
- * {@code single=10000} (and {@code onDemand=true}) it solves that size once and prints the peak heap.
+ * {@code single=10000} (and {@code onDemand=true}) it solves that size once and prints the peak heap. With
+ * {@code large=10000,20000,50000} (see {@link LargeSizes}) it solves each size once with the shortlist solver and the
+ * default solver, POT beside them up to {@code potUpTo=10000} points, and prints time per phase and peak RSS.
  */
 public final class ExactSolverBenchmark {
 
@@ -63,6 +66,9 @@ public final class ExactSolverBenchmark {
         String storage = "";
         int single = 0;
         boolean onDemand = false;
+        String large = "";
+        int potUpTo = 10000;
+        String costName = "euclidean";
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             switch (kv[0]) {
@@ -74,6 +80,9 @@ public final class ExactSolverBenchmark {
                 case "storage" -> storage = kv[1];
                 case "single" -> single = Integer.parseInt(kv[1]);
                 case "onDemand" -> onDemand = Boolean.parseBoolean(kv[1]);
+                case "large" -> large = kv[1];
+                case "potUpTo" -> potUpTo = Integer.parseInt(kv[1]);
+                case "cost" -> costName = kv[1];
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
@@ -81,6 +90,10 @@ public final class ExactSolverBenchmark {
         System.out.printf(Locale.ROOT, "# java %s, %d processors, max heap %d MB; POT via %s%n",
                 System.getProperty("java.version"), rt.availableProcessors(), rt.maxMemory() >> 20, python);
         ExactSolver solver = ExactSolvers.defaultSolver();
+        if (!large.isEmpty()) {
+            LargeSizes.run(large, costName, potUpTo, python, script);
+            return;
+        }
         if (single > 0) {
             singleSolve(single, onDemand);
             return;
@@ -311,10 +324,10 @@ public final class ExactSolverBenchmark {
         }
     }
 
-    private record PotRun(double value, List<Double> seconds, double distSeconds) {
+    record PotRun(double value, List<Double> seconds, double distSeconds) {
     }
 
-    private static PotRun runPot(String python, String script, Path file, String metric, int repeats)
+    static PotRun runPot(String python, String script, Path file, String metric, int repeats)
             throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(python, script, file.toString(), metric, Integer.toString(repeats));
         pb.redirectErrorStream(true);
@@ -332,6 +345,8 @@ public final class ExactSolverBenchmark {
             throw new IOException("POT benchmark failed: " + out);
         }
         String json = out.toString();
+        Matcher rss = Pattern.compile("\"max_rss_mb\":\\s*([-+0-9.eE]+)").matcher(json);
+        LargeSizes.lastJson = rss.find() ? String.format(Locale.ROOT, "%.0f", Double.parseDouble(rss.group(1))) : null;
         double value = Double.parseDouble(field(json, "\"value\":\\s*([-+0-9.eE]+)"));
         double dist = Double.parseDouble(field(json, "\"dist_seconds\":\\s*([-+0-9.eE]+)"));
         List<Double> seconds = new ArrayList<>();
@@ -341,7 +356,7 @@ public final class ExactSolverBenchmark {
         return new PotRun(value, seconds, dist);
     }
 
-    private static String field(String json, String regex) {
+    static String field(String json, String regex) {
         Matcher m = Pattern.compile(regex).matcher(json);
         if (!m.find()) {
             throw new IllegalStateException("no match for " + regex + " in " + json);
@@ -349,7 +364,7 @@ public final class ExactSolverBenchmark {
         return m.group(1);
     }
 
-    private static Path writePoints(double[][] x, double[][] y) throws IOException {
+    static Path writePoints(double[][] x, double[][] y) throws IOException {
         Path file = Files.createTempFile("ot4j-bench", ".txt");
         try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             w.write(x.length + " " + y.length + " " + x[0].length + "\n");
@@ -366,7 +381,7 @@ public final class ExactSolverBenchmark {
         return file;
     }
 
-    private static double[][] gaussian(SplittableRandom random, int n, int d, double mean) {
+    static double[][] gaussian(SplittableRandom random, int n, int d, double mean) {
         double[][] p = new double[n][d];
         for (double[] row : p) {
             for (int k = 0; k < d; k++) {

@@ -244,7 +244,6 @@ public final class ShortlistSolver implements ExactSolver {
             double maxCost = first.maxCost();
             SparseNetworkSimplex simplex = new SparseNetworkSimplex(problem.a(), problem.b(), options.maxIterations());
             addNorthWest(simplex, problem);
-            simplex.useArcsAsBasis();
             add(simplex, first);
             if (coarse.sourceToCoarse() != null) {
                 refine(simplex, problem, coarse, coarseResult.plan(), pool);

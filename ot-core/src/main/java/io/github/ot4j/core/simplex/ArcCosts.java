@@ -305,6 +305,20 @@ abstract class ArcCosts {
         private final double[] values;
         private final int m;
 
+        /** All costs of a point-based matrix, by its blocked kernel (the values of {@link CostMatrix#get}). */
+        Dense(PointCostMatrix points) {
+            int n = points.rows();
+            this.m = points.cols();
+            this.values = new double[Math.multiplyExact(n, m)];
+            int rows = Math.max(1, Math.min(n, (1 << 16) / m));
+            double[] block = new double[rows * m];
+            for (int i0 = 0; i0 < n; i0 += rows) {
+                int i1 = Math.min(n, i0 + rows);
+                points.block(i0, i1, 0, m, block);
+                System.arraycopy(block, 0, values, i0 * m, (i1 - i0) * m);
+            }
+        }
+
         Dense(ArcCosts costs, int n, int m) {
             this.m = m;
             this.values = new double[Math.multiplyExact(n, m)];

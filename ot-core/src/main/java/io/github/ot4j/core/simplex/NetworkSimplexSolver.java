@@ -2,6 +2,7 @@ package io.github.ot4j.core.simplex;
 
 import io.github.ot4j.core.CostMatrix;
 import io.github.ot4j.core.ExactSolver;
+import io.github.ot4j.core.PointCostMatrix;
 import io.github.ot4j.core.Potentials;
 import io.github.ot4j.core.SolverStatus;
 import io.github.ot4j.core.TransportPlan;
@@ -156,7 +157,8 @@ public final class NetworkSimplexSolver implements ExactSolver {
         Cache cache = cache(n, m, options);
         double costScale = 1;
         if (cache == Cache.DOUBLES) {
-            ArcCosts.Dense dense = new ArcCosts.Dense(costs, n, m);
+            ArcCosts.Dense dense = problem.cost() instanceof PointCostMatrix points ? new ArcCosts.Dense(points)
+                    : new ArcCosts.Dense(costs, n, m);
             costScale = dense.normalise();
             costs = dense;
             pricing = costs;
