@@ -6,6 +6,8 @@ import io.github.ot4j.critic.enforce.LipschitzEnforcer;
 import io.github.ot4j.critic.enforce.WeightClipping;
 import io.github.ot4j.critic.internal.Updaters;
 import io.github.ot4j.critic.train.CriticMethod;
+import io.github.ot4j.gan.regularize.GeneratorRegularizer;
+import io.github.ot4j.gan.regularize.JacobianClamping;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.RmsProp;
@@ -27,8 +29,10 @@ import org.nd4j.linalg.learning.config.RmsProp;
  * @param critic           how the critic is trained
  * @param generatorUpdater the generator's updater
  * @param batchSize        samples per batch (real and fake alike), ≥ 1
+ * @param regularizer      a term added to the generator's loss ({@link GeneratorRegularizer#none()} by default)
  */
-public record WganConfig(CriticSchedule critic, IUpdater generatorUpdater, int batchSize) {
+public record WganConfig(CriticSchedule critic, IUpdater generatorUpdater, int batchSize,
+                         GeneratorRegularizer regularizer) {
 
     /**
      * The default batch size, 256: what the PyTorch anchors (and the WGAN-GP authors' 2-D toys) use; batches of
@@ -41,8 +45,12 @@ public record WganConfig(CriticSchedule critic, IUpdater generatorUpdater, int b
      * @param critic           how the critic is trained
      * @param generatorUpdater the generator's updater
      * @param batchSize        samples per batch, ≥ 1
+     * @param regularizer      the generator's regulariser, not null
      */
     public WganConfig {
+        if (regularizer == null) {
+            throw new IllegalArgumentException("regularizer must not be null (use GeneratorRegularizer.none())");
+        }
         if (critic == null) {
             throw new IllegalArgumentException("critic must not be null");
         }
@@ -51,6 +59,17 @@ public record WganConfig(CriticSchedule critic, IUpdater generatorUpdater, int b
             throw new IllegalArgumentException("batchSize must be at least 1 but is " + batchSize);
         }
         generatorUpdater = generatorUpdater.clone();
+    }
+
+    /**
+     * A configuration without a generator regulariser.
+     *
+     * @param critic           how the critic is trained
+     * @param generatorUpdater the generator's updater
+     * @param batchSize        samples per batch, ≥ 1
+     */
+    public WganConfig(CriticSchedule critic, IUpdater generatorUpdater, int batchSize) {
+        this(critic, generatorUpdater, batchSize, GeneratorRegularizer.none());
     }
 
     /**
@@ -126,7 +145,7 @@ public record WganConfig(CriticSchedule critic, IUpdater generatorUpdater, int b
      * @return the changed copy
      */
     public WganConfig withBatchSize(int size) {
-        return new WganConfig(critic, generatorUpdater, size);
+        return new WganConfig(critic, generatorUpdater, size, regularizer);
     }
 
     /**
@@ -134,7 +153,7 @@ public record WganConfig(CriticSchedule critic, IUpdater generatorUpdater, int b
      * @return the changed copy
      */
     public WganConfig withGeneratorUpdater(IUpdater updater) {
-        return new WganConfig(critic, updater, batchSize);
+        return new WganConfig(critic, updater, batchSize, regularizer);
     }
 
     /**
@@ -142,7 +161,17 @@ public record WganConfig(CriticSchedule critic, IUpdater generatorUpdater, int b
      * @return the changed copy
      */
     public WganConfig withCritic(CriticSchedule schedule) {
-        return new WganConfig(schedule, generatorUpdater, batchSize);
+        return new WganConfig(schedule, generatorUpdater, batchSize, regularizer);
+    }
+
+    /**
+     * Adds a term to the generator's loss in any mode, e.g. {@link JacobianClamping#paper()}.
+     *
+     * @param generatorRegularizer the regulariser ({@link GeneratorRegularizer#none()} for none)
+     * @return the changed copy
+     */
+    public WganConfig withRegularizer(GeneratorRegularizer generatorRegularizer) {
+        return new WganConfig(critic, generatorUpdater, batchSize, generatorRegularizer);
     }
 
     /**

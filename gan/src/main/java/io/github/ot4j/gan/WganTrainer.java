@@ -11,7 +11,9 @@ import io.github.ot4j.gan.checkpoint.Checkpoint;
 import io.github.ot4j.gan.checkpoint.CheckpointFile;
 import io.github.ot4j.gan.checkpoint.RunSettings;
 import io.github.ot4j.gan.data.DataSource;
+import io.github.ot4j.gan.internal.JacobianPenalty;
 import io.github.ot4j.gan.internal.Seeds;
+import io.github.ot4j.gan.regularize.JacobianClamping;
 import io.github.ot4j.gan.monitor.TrainingListener;
 import io.github.ot4j.gan.monitor.TrainingReport;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -31,7 +33,8 @@ import java.util.Optional;
  * <ol>
  *   <li>{@code config.critic().steps()} critic iterations of the schedule's {@code CriticMethod}, each on a
  *       fresh real batch y and a fake batch x = G(z);</li>
- *   <li>the generator update on L<sub>G</sub> = −(1/n) Σ f(G(z<sub>i</sub>)): the critic's input gradient
+ *   <li>the generator update on L<sub>G</sub> = −(1/n) Σ f(G(z<sub>i</sub>)) + R(G), R the configuration's
+ *       {@link io.github.ot4j.gan.regularize.GeneratorRegularizer} (none by default): the critic's input gradient
  *       ∂L<sub>G</sub>/∂x (with ε = −1/n per row) is chained into the generator's backpropagation, and the
  *       generator's DL4J updater takes the step. The critic's parameters and updater state are untouched by it.</li>
  * </ol>
@@ -194,11 +197,19 @@ public final class WganTrainer {
      * does not advance the iteration and does not check the parameters (the attempt of {@link #step} does).
      * Package-private for the isolation test.
      *
-     * @return the loss before the update
+     * @return the loss before the update, the regulariser's term included
      */
     double updateGenerator(long step) {
         int batch = config.batchSize();
         INDArray z = generator.noise(batch, Seeds.of(seed, iteration, Seeds.GENERATOR_NOISE, 0));
+        JacobianPenalty.Result penalty = null;
+        if (config.regularizer() instanceof JacobianClamping clamping) {
+            // its own forward and backward passes, before the loss's pair below
+            penalty = JacobianPenalty.of(clamping, generatorNet, z, JacobianPenalty.perturbations(batch,
+                    generator.noiseDimension(), clamping.epsilon(), Seeds.of(seed, iteration,
+                    Seeds.GENERATOR_REGULARIZER, 0)));
+            guard(step, "generator regularizer", Finite.problem(penalty.value()));
+        }
         INDArray fake = generatorNet.forward(z); // training mode, keeping each layer's input for the backward pass
         guard(step, "generator output", Finite.problem(fake));
         double loss = -critic.values(fake).meanNumber().doubleValue();
@@ -207,6 +218,10 @@ public final class WganTrainer {
         // not checked on its own: a NaN or infinity here reaches the generator's gradient, which is checked
         INDArray inputGradient = criticNet.inputGradient(fake, epsilon);
         Gradient gradient = generatorNet.backward(inputGradient).parameters();
+        if (penalty != null) {
+            gradient.gradient().addi(penalty.gradient()); // the flattened view: every layer's gradient aliases it
+            loss += penalty.value();
+        }
         guard(step, "generator gradient", Finite.problem(gradient.gradient()));
         generatorNet.apply(gradient);
         // a finite gradient gives a finite update unless it overflows: the step's attempt checks the parameters

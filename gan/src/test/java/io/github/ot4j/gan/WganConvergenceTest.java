@@ -9,6 +9,7 @@ import io.github.ot4j.gan.data.ToyDistributions;
 import io.github.ot4j.gan.monitor.ExactDistanceMonitor;
 import io.github.ot4j.gan.monitor.MetricsHistory;
 import io.github.ot4j.gan.monitor.TrainingReport;
+import io.github.ot4j.gan.regularize.JacobianClamping;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
@@ -44,6 +45,11 @@ class WganConvergenceTest {
     @Test
     void wganGpLowersTheExactDistance() {
         assertLowersExactDistance(WganConfig.wganGpToy());
+    }
+
+    @Test
+    void wganGpWithJacobianClampingLowersTheExactDistance() {
+        assertLowersExactDistance(WganConfig.wganGpToy().withRegularizer(JacobianClamping.paper()));
     }
 
     @Test

@@ -17,6 +17,8 @@ public final class Seeds {
     public static final int GENERATOR_NOISE = 4;
     /** The stream of the monitor's generated sample. */
     public static final int MONITOR = 5;
+    /** The stream of the generator regulariser's draws (Jacobian clamping's perturbations). */
+    public static final int GENERATOR_REGULARIZER = 6;
 
     private Seeds() {
     }

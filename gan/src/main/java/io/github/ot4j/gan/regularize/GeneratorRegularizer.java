@@ -5,9 +5,15 @@ package io.github.ot4j.gan.regularize;
  * generator itself rather than the critic. A value (a record), so that a checkpoint records it and a resumed run
  * compares it field by field.
  *
- * <p>Implementations: {@link JacobianClamping} (Odena et al. 2018).
+ * <p>Implementations: {@link JacobianClamping} (Odena et al. 2018), and {@link #none()}.
  */
-public sealed interface GeneratorRegularizer permits JacobianClamping {
+public sealed interface GeneratorRegularizer permits JacobianClamping, NoRegularizer {
+
+    /** @return no regulariser */
+    static GeneratorRegularizer none() {
+        return new NoRegularizer();
+    }
+
 
     /** @return a short name for messages and reports, e.g. {@code "jacobian-clamping"} */
     String name();
