@@ -19,7 +19,10 @@ import io.github.ot4j.core.internal.Checks;
  * log Σ<sub>j</sub> exp(β<sub>j</sub> − C<sub>ij</sub>/ε)), and the same for β. They stop when no α<sub>i</sub> or
  * β<sub>j</sub> moved by more than the tolerance in an iteration (a relative change of the scalings e<sup>α</sup>,
  * e<sup>β</sup>, as POT's rule); otherwise, at the budget, a {@link TransportSolverException} with status
- * {@link SolverStatus#ITERATION_LIMIT}. Time O(n·m) per iteration, memory one dense copy of the costs.
+ * {@link SolverStatus#ITERATION_LIMIT}. They run first in the scaling domain (e<sup>α</sup>, e<sup>β</sup> and the
+ * kernel exp(−C/ε) computed once: two matrix–vector products per iteration, as POT), and in the log domain, with
+ * the max trick, when a kernel sum underflows there (small ε). Time O(n·m) per iteration, memory two dense n × m
+ * arrays.
  *
  * <p>Bad input (NaN or ∞, negative weights, a zero-mass measure, ε ≤ 0, ρ ≤ 0) throws an
  * {@link IllegalArgumentException} naming the argument. Stateless and thread-safe.
@@ -130,6 +133,93 @@ public final class UnbalancedTransport {
 
     private static UnbalancedResult run(double[] a, double[] b, double[] c, double epsilon, double rho,
             Options options) {
+        UnbalancedResult fast = scaling(a, b, c, epsilon, rho, options);
+        return fast != null ? fast : logDomain(a, b, c, epsilon, rho, options);
+    }
+
+    /**
+     * The same iterations in the scaling domain, as POT: the kernel K = exp(−C/ε) computed once, then two
+     * matrix–vector products per iteration (no exponentials). Returns null, to fall back to the log domain, as
+     * soon as a kernel sum underflows to 0 or a scaling overflows (small ε).
+     */
+    static UnbalancedResult scaling(double[] a, double[] b, double[] c, double epsilon, double rho,
+            Options options) {
+        int n = a.length;
+        int m = b.length;
+        double ie = 1 / epsilon;
+        double lambda = rho / (rho + epsilon);
+        double[] k = new double[c.length];
+        for (int t = 0; t < c.length; t++) {
+            k[t] = Math.exp(-c[t] * ie);
+        }
+        double[] u = new double[n];
+        double[] v = new double[m];
+        double[] logU = new double[n];
+        double[] logV = new double[m];
+        java.util.Arrays.fill(u, 1);
+        java.util.Arrays.fill(v, 1);
+        double[] ktu = new double[m];
+        int iterations = 0;
+        double change = Double.POSITIVE_INFINITY;
+        while (change > options.tolerance()) {
+            if (iterations >= options.maxIterations()) {
+                return null;
+            }
+            change = 0;
+            for (int i = 0; i < n; i++) {
+                int base = i * m;
+                double s = 0;
+                for (int j = 0; j < m; j++) {
+                    s += k[base + j] * v[j];
+                }
+                if (a[i] == 0) {
+                    u[i] = 0;
+                    logU[i] = Double.NEGATIVE_INFINITY;
+                    continue;
+                }
+                if (!(s > 0) || !Double.isFinite(s)) {
+                    return null;
+                }
+                double next = lambda * (Math.log(a[i]) - Math.log(s));
+                change = Math.max(change, Math.abs(next - logU[i]));
+                logU[i] = next;
+                u[i] = Math.exp(next);
+            }
+            java.util.Arrays.fill(ktu, 0);
+            for (int i = 0; i < n; i++) {
+                double ui = u[i];
+                if (ui == 0) {
+                    continue;
+                }
+                int base = i * m;
+                for (int j = 0; j < m; j++) {
+                    ktu[j] += ui * k[base + j];
+                }
+            }
+            for (int j = 0; j < m; j++) {
+                if (b[j] == 0) {
+                    v[j] = 0;
+                    logV[j] = Double.NEGATIVE_INFINITY;
+                    continue;
+                }
+                if (!(ktu[j] > 0) || !Double.isFinite(ktu[j])) {
+                    return null;
+                }
+                double next = lambda * (Math.log(b[j]) - Math.log(ktu[j]));
+                change = Math.max(change, Math.abs(next - logV[j]));
+                logV[j] = next;
+                v[j] = Math.exp(next);
+            }
+            if (!Double.isFinite(change)) {
+                return null;
+            }
+            iterations++;
+        }
+        return result(a, c, n, m, epsilon, rho, logU, logV, iterations, change);
+    }
+
+    static UnbalancedResult logDomain(double[] a, double[] b, double[] c, double epsilon, double rho,
+            Options options) {
         int n = a.length;
         int m = b.length;
         double ie = 1 / epsilon;
@@ -174,6 +264,12 @@ public final class UnbalancedTransport {
             }
             iterations++;
         }
+        return result(a, c, n, m, epsilon, rho, alpha, beta, iterations, change);
+    }
+
+    private static UnbalancedResult result(double[] a, double[] c, int n, int m, double epsilon, double rho,
+            double[] alpha, double[] beta, int iterations, double change) {
+        double ie = 1 / epsilon;
         double transport = 0;
         double mass = 0;
         for (int i = 0; i < n; i++) {

@@ -52,6 +52,27 @@ class UnbalancedTransportTest {
     }
 
     @Test
+    void theScalingAndLogDomainsAgreeAndTheLogDomainTakesOverWhenTheKernelUnderflows() {
+        MeasurePair pair = BreadthReference.pair("unbalanced2d");
+        double[] a = pair.x().weights();
+        double[] b = pair.y().weights();
+        double[] c = EntropicTransport.flatten(CostMatrix.between(pair.x(), pair.y(), GroundCost.squaredEuclidean()));
+        UnbalancedTransport.Options o = UnbalancedTransport.Options.DEFAULT;
+        UnbalancedResult scaling = UnbalancedTransport.scaling(a, b, c, 0.1, 1, o);
+        UnbalancedResult log = UnbalancedTransport.logDomain(a, b, c, 0.1, 1, o);
+        assertThat(scaling).isNotNull();
+        assertThat(scaling.cost()).isCloseTo(log.cost(), within(1e-9 * log.cost()));
+        assertThat(scaling.mass()).isCloseTo(log.mass(), within(1e-9 * log.mass()));
+        // a point 10 away: exp(-100 / 0.01) underflows, so the scaling domain gives up
+        double[] far = {0.01, 100};
+        assertThat(UnbalancedTransport.scaling(new double[] {0.5, 0.5}, new double[] {1}, far, 0.01, 1, o)).isNull();
+        UnbalancedResult r = UnbalancedTransport.solve(new double[] {0.5, 0.5}, new double[] {1},
+                CostMatrix.of(new double[][] {{0.01}, {100}}), 0.01, 1, o);
+        assertThat(r.mass()).isPositive().isFinite();
+        assertThat(r.cost()).isFinite();
+    }
+
+    @Test
     void badInputIsRefusedNamingTheArgument() {
         double[] a = {0.5, 0.5};
         double[] b = {1, 1};
