@@ -109,7 +109,17 @@ public final class ShortlistSolver implements ExactSolver {
         public static final Options DEFAULT = new Options(8, 8, 8, 3000,
                 Runtime.getRuntime().availableProcessors(), 1_000_000_000L, Listener.NONE);
 
-        /** Checks the settings. */
+        /**
+         * Checks the settings.
+         *
+         * @param neighbours     candidate columns per row, ≥ 1
+         * @param violatedPerRow violated arcs added per row and pass, ≥ 1
+         * @param coarseFactor   coarsening factor, ≥ 2
+         * @param baseSize       dense below baseSize², ≥ 2
+         * @param threads        threads of the full passes, ≥ 1
+         * @param maxIterations  pivot cap per level, ≥ 1
+         * @param listener       progress reports, not null
+         */
         public Options {
             check("neighbours", neighbours, 1);
             check("violatedPerRow", violatedPerRow, 1);
