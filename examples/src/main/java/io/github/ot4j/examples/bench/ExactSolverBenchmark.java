@@ -346,7 +346,7 @@ public final class ExactSolverBenchmark {
         }
         String json = out.toString();
         Matcher rss = Pattern.compile("\"max_rss_mb\":\\s*([-+0-9.eE]+)").matcher(json);
-        LargeSizes.lastJson = rss.find() ? String.format(Locale.ROOT, "%.0f", Double.parseDouble(rss.group(1))) : null;
+        LargeSizes.potPeakRss = rss.find() ? String.format(Locale.ROOT, "%.0f", Double.parseDouble(rss.group(1))) : null;
         double value = Double.parseDouble(field(json, "\"value\":\\s*([-+0-9.eE]+)"));
         double dist = Double.parseDouble(field(json, "\"dist_seconds\":\\s*([-+0-9.eE]+)"));
         List<Double> seconds = new ArrayList<>();

@@ -79,8 +79,7 @@ final class LargeSizes {
                 try {
                     ExactSolverBenchmark.PotRun run = ExactSolverBenchmark.runPot(python, script, file, costName, 1);
                     pot = String.format(Locale.ROOT, "%.1f", run.seconds().get(0));
-                    String json = lastJson;
-                    potRss = json == null ? "?" : json;
+                    potRss = potPeakRss == null ? "?" : potPeakRss;
                     diff = String.format(Locale.ROOT, "%.1e", Math.abs(run.value() - r.value()) / run.value());
                 } finally {
                     Files.deleteIfExists(file);
@@ -94,8 +93,8 @@ final class LargeSizes {
         }
     }
 
-    /** Set by {@link ExactSolverBenchmark#runPot} callers that want POT's peak RSS (MB), else null. */
-    static String lastJson;
+    /** POT's peak RSS (MB) as reported by the last {@link ExactSolverBenchmark#runPot} call, or null. */
+    static String potPeakRss;
 
     /** @return the JVM's peak resident set (VmHWM), in MB, or −1 off Linux */
     static long peakRssMegabytes() throws IOException {

@@ -115,8 +115,8 @@ public final class ShortlistSolver implements ExactSolver {
          * @param neighbours     candidate columns per row, ≥ 1
          * @param violatedPerRow violated arcs added per row and pass, ≥ 1
          * @param coarseFactor   coarsening factor, ≥ 2
-         * @param baseSize       the dense threshold, ≥ 2
-         * @param threads        threads, ≥ 1
+         * @param baseSize       dense below baseSize², ≥ 2
+         * @param threads        threads of the full passes, ≥ 1
          * @param maxIterations  pivot cap per level, ≥ 1
          * @param listener       progress reports, not null
          */
