@@ -166,4 +166,14 @@ class InputValidationTest {
         assertThatThrownBy(() -> ExactSolvers.defaultSolver().solve(p, wrong))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("lengths 3 and 2");
     }
+
+    @Test
+    void weightsWhoseSumOverflowsSaySo() {
+        double[] huge = {1e308, 1e308};
+        assertThatThrownBy(() -> TransportProblem.of(huge, new double[] {1, 1},
+                CostMatrix.of(new double[][] {{0, 1}, {1, 0}})))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a overflows")
+                .hasMessageNotContaining("NaN");
+    }
 }
