@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
  * Markdown table of medians, the ratio ot4j / POT and the values' relative difference.
  *
  * <p>Arguments (all optional): {@code rounds=3 python=/usr/bin/python3
- * script=examples/src/main/python/breadth_bench.py}. The dense cases skip n = 10 000 (10<sup>8</sup> costs, about
+ * script=examples/src/main/python/breadth_bench.py only=sinkhorn,unbalanced,sliced,oned} (the last: run only
+ * the named cases, comma-separated; all by default). The dense cases skip n = 10 000 (10<sup>8</sup> costs, about
  * a second per iteration on each side: beyond a short shared-machine run).
  */
 public final class BreadthBenchmark {
@@ -55,20 +56,23 @@ public final class BreadthBenchmark {
         int rounds = 3;
         String python = "/usr/bin/python3";
         String script = "examples/src/main/python/breadth_bench.py";
+        String only = null;
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             switch (kv[0]) {
                 case "rounds" -> rounds = Integer.parseInt(kv[1]);
                 case "python" -> python = kv[1];
                 case "script" -> script = kv[1];
+                case "only" -> only = kv[1];
                 default -> throw new IllegalArgumentException("unknown argument " + arg);
             }
         }
-        System.out.printf(Locale.ROOT, "Java %s, %d processors, python %s, %d rounds, medians%n%n",
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), python, rounds);
+        System.out.printf(Locale.ROOT, "Java %s, %d processors, python %s, %d rounds, medians%s%n%n",
+                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), python, rounds,
+                only == null ? "" : ", only " + only);
         System.out.println("| method | n = m | parameters | ot4j (s) | POT (s) | ratio ot4j/POT | rel. value diff |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
-        for (double rel : new double[] {0.5, 0.1}) {
+        for (double rel : selected(only, "sinkhorn") ? new double[] {0.5, 0.1} : new double[0]) {
             double[][][] xy = clouds(1000, 2);
             double eps = rel * medianSqCost(xy[0], xy[1]);
             DiscreteMeasure mu = DiscreteMeasure.uniform(xy[0]);
@@ -78,7 +82,7 @@ public final class BreadthBenchmark {
                     () -> EntropicTransport.solve(mu, nu, GroundCost.squaredEuclidean(), eps, options).sinkhorn(),
                     rounds, python, script, "sinkhorn", Double.toString(eps), Double.toString(TOLERANCE));
         }
-        {
+        if (selected(only, "unbalanced")) {
             double[][][] xy = clouds(1000, 2);
             double eps = 0.1 * medianSqCost(xy[0], xy[1]);
             DiscreteMeasure mu = DiscreteMeasure.uniform(xy[0]);
@@ -90,14 +94,14 @@ public final class BreadthBenchmark {
                             options).cost(),
                     rounds, python, script, "unbalanced", Double.toString(eps), "1.0", Double.toString(TOLERANCE));
         }
-        for (int n : new int[] {1000, 10_000}) {
+        for (int n : selected(only, "sliced") ? new int[] {1000, 10_000} : new int[0]) {
             double[][][] xy = clouds(n, 3);
             DiscreteMeasure mu = DiscreteMeasure.uniform(xy[0]);
             DiscreteMeasure nu = DiscreteMeasure.uniform(xy[1]);
             row("sliced", n, "p = 2, K = 200", xy, () -> SlicedWasserstein.distance(mu, nu, 2, 200, 1).value(),
                     rounds, python, script, "sliced", "2", "200", "1");
         }
-        for (int n : new int[] {1000, 10_000, 100_000}) {
+        for (int n : selected(only, "oned") ? new int[] {1000, 10_000, 100_000} : new int[0]) {
             double[][][] xy = clouds(n, 1);
             DiscreteMeasure mu = DiscreteMeasure.uniform(xy[0]);
             DiscreteMeasure nu = DiscreteMeasure.uniform(xy[1]);
@@ -106,6 +110,11 @@ public final class BreadthBenchmark {
         }
         System.out.println();
         System.out.println("Sliced values differ by Monte Carlo error (different random directions on each side).");
+    }
+
+    /** @return whether the rows of this case run: all without {@code only=}, else the named ones (comma-separated) */
+    private static boolean selected(String only, String name) {
+        return only == null || Arrays.asList(only.split(",")).contains(name);
     }
 
     private static void row(String method, int n, String parameters, double[][][] xy, DoubleSupplier java,

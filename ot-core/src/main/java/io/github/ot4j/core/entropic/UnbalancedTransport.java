@@ -138,9 +138,11 @@ public final class UnbalancedTransport {
     }
 
     /**
-     * The same iterations in the scaling domain, as POT: the kernel K = exp(−C/ε) computed once, then two
-     * matrix–vector products per iteration (no exponentials). Returns null, to fall back to the log domain, as
-     * soon as a kernel sum underflows to 0 or a scaling overflows (small ε).
+     * The same iterations in the scaling domain, as POT: the kernel K = exp(−C/ε) computed once, then per
+     * iteration one pass over K that does both matrix–vector products (row i: (Kv)<sub>i</sub>, then u<sub>i</sub>,
+     * then Kᵀu += u<sub>i</sub> K<sub>i·</sub> while the row is in cache; no exponentials on n·m entries). Returns
+     * null, to fall back to the log domain, as soon as a kernel sum underflows to 0 or a scaling overflows (small
+     * ε).
      */
     static UnbalancedResult scaling(double[] a, double[] b, double[] c, double epsilon, double rho,
             Options options) {
@@ -152,11 +154,12 @@ public final class UnbalancedTransport {
         for (int t = 0; t < c.length; t++) {
             k[t] = Math.exp(-c[t] * ie);
         }
+        double[] la = LogKernel.logs(a);
+        double[] lb = LogKernel.logs(b);
         double[] u = new double[n];
         double[] v = new double[m];
         double[] logU = new double[n];
         double[] logV = new double[m];
-        java.util.Arrays.fill(u, 1);
         java.util.Arrays.fill(v, 1);
         double[] ktu = new double[m];
         int iterations = 0;
@@ -166,32 +169,23 @@ public final class UnbalancedTransport {
                 return null;
             }
             change = 0;
+            java.util.Arrays.fill(ktu, 0);
             for (int i = 0; i < n; i++) {
-                int base = i * m;
-                double s = 0;
-                for (int j = 0; j < m; j++) {
-                    s += k[base + j] * v[j];
-                }
                 if (a[i] == 0) {
                     u[i] = 0;
                     logU[i] = Double.NEGATIVE_INFINITY;
                     continue;
                 }
+                int base = i * m;
+                double s = dot(k, base, v, m);
                 if (!(s > 0) || !Double.isFinite(s)) {
                     return null;
                 }
-                double next = lambda * (Math.log(a[i]) - Math.log(s));
+                double next = lambda * (la[i] - Math.log(s));
                 change = Math.max(change, Math.abs(next - logU[i]));
                 logU[i] = next;
-                u[i] = Math.exp(next);
-            }
-            java.util.Arrays.fill(ktu, 0);
-            for (int i = 0; i < n; i++) {
-                double ui = u[i];
-                if (ui == 0) {
-                    continue;
-                }
-                int base = i * m;
+                double ui = Math.exp(next);
+                u[i] = ui;
                 for (int j = 0; j < m; j++) {
                     ktu[j] += ui * k[base + j];
                 }
@@ -205,7 +199,7 @@ public final class UnbalancedTransport {
                 if (!(ktu[j] > 0) || !Double.isFinite(ktu[j])) {
                     return null;
                 }
-                double next = lambda * (Math.log(b[j]) - Math.log(ktu[j]));
+                double next = lambda * (lb[j] - Math.log(ktu[j]));
                 change = Math.max(change, Math.abs(next - logV[j]));
                 logV[j] = next;
                 v[j] = Math.exp(next);
@@ -215,7 +209,48 @@ public final class UnbalancedTransport {
             }
             iterations++;
         }
-        return result(a, c, n, m, epsilon, rho, logU, logV, iterations, change);
+        // ⟨P, C⟩ and the mass from P = diag(u) K diag(v), without an exponential per entry
+        double transport = 0;
+        double mass = 0;
+        for (int i = 0; i < n; i++) {
+            if (u[i] == 0) {
+                continue;
+            }
+            int base = i * m;
+            double rowMass = 0;
+            double rowCost = 0;
+            for (int j = 0; j < m; j++) {
+                double p = k[base + j] * v[j];
+                rowMass += p;
+                rowCost += p * c[base + j];
+            }
+            mass += u[i] * rowMass;
+            transport += u[i] * rowCost;
+        }
+        if (!Double.isFinite(transport) || !Double.isFinite(mass)) {
+            return null;
+        }
+        return new UnbalancedResult(new EntropicPlan(c, n, m, epsilon, logU, logV), transport, mass, epsilon, rho,
+                iterations, change);
+    }
+
+    /** Σ<sub>j</sub> k[base + j] v[j] with four independent sums, so that the adds overlap. */
+    private static double dot(double[] k, int base, double[] v, int m) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int j = 0;
+        for (; j + 3 < m; j += 4) {
+            s0 += k[base + j] * v[j];
+            s1 += k[base + j + 1] * v[j + 1];
+            s2 += k[base + j + 2] * v[j + 2];
+            s3 += k[base + j + 3] * v[j + 3];
+        }
+        for (; j < m; j++) {
+            s0 += k[base + j] * v[j];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     static UnbalancedResult logDomain(double[] a, double[] b, double[] c, double epsilon, double rho,
