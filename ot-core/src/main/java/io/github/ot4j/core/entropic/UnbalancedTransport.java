@@ -16,13 +16,24 @@ import io.github.ot4j.core.internal.Checks;
  *
  * <p>Solved by the scaling iterations of Chizat et al. (2018) in the log domain: with P<sub>ij</sub> =
  * exp(α<sub>i</sub> + β<sub>j</sub> − C<sub>ij</sub>/ε) and λ = ρ/(ρ + ε), α<sub>i</sub> = λ (log a<sub>i</sub> −
- * log Σ<sub>j</sub> exp(β<sub>j</sub> − C<sub>ij</sub>/ε)), and the same for β. They stop when no α<sub>i</sub> or
- * β<sub>j</sub> moved by more than the tolerance in an iteration (a relative change of the scalings e<sup>α</sup>,
- * e<sup>β</sup>, as POT's rule); otherwise, at the budget, a {@link TransportSolverException} with status
- * {@link SolverStatus#ITERATION_LIMIT}. They run first in the scaling domain (e<sup>α</sup>, e<sup>β</sup> and the
- * kernel exp(−C/ε) computed once: two matrix–vector products per iteration, as POT), and in the log domain, with
- * the max trick, when a kernel sum underflows there (small ε). Time O(n·m) per iteration, memory two dense n × m
- * arrays.
+ * log Σ<sub>j</sub> exp(β<sub>j</sub> − C<sub>ij</sub>/ε)), and the same for β.
+ *
+ * <p><b>Stopping rule.</b> They stop when no α<sub>i</sub> or β<sub>j</sub> moved by more than the tolerance in an
+ * iteration: max<sub>i</sub> |Δ log u<sub>i</sub>| and max<sub>j</sub> |Δ log v<sub>j</sub>| ≤ tol, the relative
+ * change of every single scaling u = e<sup>α</sup>, v = e<sup>β</sup>, checked after each iteration; otherwise, at
+ * the budget, a {@link TransportSolverException} with status {@link SolverStatus#ITERATION_LIMIT}. POT 0.8.2's
+ * {@code sinkhorn_knopp_unbalanced} also checks after each iteration, but ½ (max|Δu| / max(‖u‖<sub>∞</sub>,
+ * ‖u<sub>prev</sub>‖<sub>∞</sub>, 1) + the same for v) &lt; tol: a change relative to the largest scaling. Since
+ * |Δu<sub>i</sub>| / ‖u‖<sub>∞</sub> ≤ |Δu<sub>i</sub>| / u<sub>i</sub>, each of its terms is at most this rule's (to
+ * first order), so at equal tolerance ot4j stops no earlier than POT (n = 1000 in the breadth benchmark, tolerance
+ * 1e-6: 24 iterations against POT's 23, the values 4e-7 apart).
+ *
+ * <p><b>Work.</b> The iterations run first in the scaling domain, as POT: the kernel K = exp(−C/ε) computed once
+ * (costs from points by {@link io.github.ot4j.core.PointCostMatrix#block}), then per iteration a single pass over
+ * K for both matrix–vector products — four rows at a time: (Kv)<sub>i</sub>, then u<sub>i</sub>, then
+ * Kᵀu += u<sub>i</sub> K<sub>i·</sub> while the rows are in cache — with n + m exponentials and logarithms, none
+ * per entry; ⟨P, C⟩ and the mass are summed from diag(u) K diag(v). They restart in the log domain, with the max
+ * trick, when a kernel sum underflows or a scaling overflows there (small ε). Time O(n·m) per iteration, memory two dense n × m arrays.
  *
  * <p>Bad input (NaN or ∞, negative weights, a zero-mass measure, ε ≤ 0, ρ ≤ 0) throws an
  * {@link IllegalArgumentException} naming the argument. Stateless and thread-safe.
@@ -170,21 +181,56 @@ public final class UnbalancedTransport {
             }
             change = 0;
             java.util.Arrays.fill(ktu, 0);
-            for (int i = 0; i < n; i++) {
-                if (a[i] == 0) {
-                    u[i] = 0;
-                    logU[i] = Double.NEGATIVE_INFINITY;
-                    continue;
+            int i = 0;
+            for (; i + 3 < n; i += 4) { // four rows at a time: v and Kᵀu are loaded once for the four
+                int b0 = i * m;
+                int b1 = b0 + m;
+                int b2 = b1 + m;
+                int b3 = b2 + m;
+                double s0 = 0;
+                double s1 = 0;
+                double s2 = 0;
+                double s3 = 0;
+                for (int j = 0; j < m; j++) {
+                    double vj = v[j];
+                    s0 += k[b0 + j] * vj;
+                    s1 += k[b1 + j] * vj;
+                    s2 += k[b2 + j] * vj;
+                    s3 += k[b3 + j] * vj;
                 }
-                int base = i * m;
-                double s = dot(k, base, v, m);
-                if (!(s > 0) || !Double.isFinite(s)) {
+                double o0 = logU[i];
+                double o1 = logU[i + 1];
+                double o2 = logU[i + 2];
+                double o3 = logU[i + 3];
+                double u0 = update(a, la, i, s0, lambda, logU);
+                double u1 = update(a, la, i + 1, s1, lambda, logU);
+                double u2 = update(a, la, i + 2, s2, lambda, logU);
+                double u3 = update(a, la, i + 3, s3, lambda, logU);
+                if (Double.isNaN(u0 + u1 + u2 + u3)) {
                     return null;
                 }
-                double next = lambda * (la[i] - Math.log(s));
-                change = Math.max(change, Math.abs(next - logU[i]));
-                logU[i] = next;
-                double ui = Math.exp(next);
+                change = Math.max(change, Math.max(Math.max(moved(logU[i], o0), moved(logU[i + 1], o1)),
+                        Math.max(moved(logU[i + 2], o2), moved(logU[i + 3], o3))));
+                u[i] = u0;
+                u[i + 1] = u1;
+                u[i + 2] = u2;
+                u[i + 3] = u3;
+                for (int j = 0; j < m; j++) {
+                    ktu[j] += u0 * k[b0 + j] + u1 * k[b1 + j] + u2 * k[b2 + j] + u3 * k[b3 + j];
+                }
+            }
+            for (; i < n; i++) {
+                int base = i * m;
+                double s = 0;
+                for (int j = 0; j < m; j++) {
+                    s += k[base + j] * v[j];
+                }
+                double old = logU[i];
+                double ui = update(a, la, i, s, lambda, logU);
+                if (Double.isNaN(ui)) {
+                    return null;
+                }
+                change = Math.max(change, moved(logU[i], old));
                 u[i] = ui;
                 for (int j = 0; j < m; j++) {
                     ktu[j] += ui * k[base + j];
@@ -234,23 +280,26 @@ public final class UnbalancedTransport {
                 iterations, change);
     }
 
-    /** Σ<sub>j</sub> k[base + j] v[j] with four independent sums, so that the adds overlap. */
-    private static double dot(double[] k, int base, double[] v, int m) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int j = 0;
-        for (; j + 3 < m; j += 4) {
-            s0 += k[base + j] * v[j];
-            s1 += k[base + j + 1] * v[j + 1];
-            s2 += k[base + j + 2] * v[j + 2];
-            s3 += k[base + j + 3] * v[j + 3];
+    /**
+     * u<sub>i</sub> = (a<sub>i</sub> / s)<sup>λ</sup> from s = (Kv)<sub>i</sub>, its log stored in logU[i]; 0 (log −∞)
+     * for a zero weight; NaN when s underflowed to 0 or is not finite (then the log domain takes over).
+     */
+    private static double update(double[] a, double[] la, int i, double s, double lambda, double[] logU) {
+        if (a[i] == 0) {
+            logU[i] = Double.NEGATIVE_INFINITY;
+            return 0;
         }
-        for (; j < m; j++) {
-            s0 += k[base + j] * v[j];
+        if (!(s > 0) || !Double.isFinite(s)) {
+            return Double.NaN;
         }
-        return (s0 + s1) + (s2 + s3);
+        double next = lambda * (la[i] - Math.log(s));
+        logU[i] = next;
+        return Math.exp(next);
+    }
+
+    /** How far a log-scaling moved: |next − old|, 0 for a zero weight's (−∞). */
+    private static double moved(double next, double old) {
+        return next == Double.NEGATIVE_INFINITY ? 0 : Math.abs(next - old);
     }
 
     static UnbalancedResult logDomain(double[] a, double[] b, double[] c, double epsilon, double rho,
