@@ -161,10 +161,7 @@ public final class UnbalancedTransport {
         int m = b.length;
         double ie = 1 / epsilon;
         double lambda = rho / (rho + epsilon);
-        double[] k = new double[c.length];
-        for (int t = 0; t < c.length; t++) {
-            k[t] = Math.exp(-c[t] * ie);
-        }
+        double[] k = kernel(c, ie);
         double[] la = LogKernel.logs(a);
         double[] lb = LogKernel.logs(b);
         double[] u = new double[n];
@@ -179,62 +176,9 @@ public final class UnbalancedTransport {
             if (iterations >= options.maxIterations()) {
                 return null;
             }
-            change = 0;
-            java.util.Arrays.fill(ktu, 0);
-            int i = 0;
-            for (; i + 3 < n; i += 4) { // four rows at a time: v and Kᵀu are loaded once for the four
-                int b0 = i * m;
-                int b1 = b0 + m;
-                int b2 = b1 + m;
-                int b3 = b2 + m;
-                double s0 = 0;
-                double s1 = 0;
-                double s2 = 0;
-                double s3 = 0;
-                for (int j = 0; j < m; j++) {
-                    double vj = v[j];
-                    s0 += k[b0 + j] * vj;
-                    s1 += k[b1 + j] * vj;
-                    s2 += k[b2 + j] * vj;
-                    s3 += k[b3 + j] * vj;
-                }
-                double o0 = logU[i];
-                double o1 = logU[i + 1];
-                double o2 = logU[i + 2];
-                double o3 = logU[i + 3];
-                double u0 = update(a, la, i, s0, lambda, logU);
-                double u1 = update(a, la, i + 1, s1, lambda, logU);
-                double u2 = update(a, la, i + 2, s2, lambda, logU);
-                double u3 = update(a, la, i + 3, s3, lambda, logU);
-                if (Double.isNaN(u0 + u1 + u2 + u3)) {
-                    return null;
-                }
-                change = Math.max(change, Math.max(Math.max(moved(logU[i], o0), moved(logU[i + 1], o1)),
-                        Math.max(moved(logU[i + 2], o2), moved(logU[i + 3], o3))));
-                u[i] = u0;
-                u[i + 1] = u1;
-                u[i + 2] = u2;
-                u[i + 3] = u3;
-                for (int j = 0; j < m; j++) {
-                    ktu[j] += u0 * k[b0 + j] + u1 * k[b1 + j] + u2 * k[b2 + j] + u3 * k[b3 + j];
-                }
-            }
-            for (; i < n; i++) {
-                int base = i * m;
-                double s = 0;
-                for (int j = 0; j < m; j++) {
-                    s += k[base + j] * v[j];
-                }
-                double old = logU[i];
-                double ui = update(a, la, i, s, lambda, logU);
-                if (Double.isNaN(ui)) {
-                    return null;
-                }
-                change = Math.max(change, moved(logU[i], old));
-                u[i] = ui;
-                for (int j = 0; j < m; j++) {
-                    ktu[j] += ui * k[base + j];
-                }
+            change = rowPass(a, la, k, n, m, lambda, v, u, logU, ktu);
+            if (Double.isNaN(change)) {
+                return null;
             }
             for (int j = 0; j < m; j++) {
                 if (b[j] == 0) {
@@ -278,6 +222,83 @@ public final class UnbalancedTransport {
         }
         return new UnbalancedResult(new EntropicPlan(c, n, m, epsilon, logU, logV), transport, mass, epsilon, rho,
                 iterations, change);
+    }
+
+    /** @return K = exp(−C/ε), entry by entry */
+    private static double[] kernel(double[] c, double ie) {
+        double[] k = new double[c.length];
+        for (int t = 0; t < c.length; t++) {
+            k[t] = Math.exp(-c[t] * ie);
+        }
+        return k;
+    }
+
+    /**
+     * One pass over the kernel rows, four at a time (v and Kᵀu loaded once for the four): (Kv)<sub>i</sub>, then
+     * u<sub>i</sub> and log u<sub>i</sub>, then Kᵀu += u<sub>i</sub> K<sub>i·</sub> while the rows are in cache.
+     *
+     * @return the largest change of a log u<sub>i</sub>, or NaN when a kernel sum underflowed or overflowed
+     */
+    private static double rowPass(double[] a, double[] la, double[] k, int n, int m, double lambda, double[] v,
+            double[] u, double[] logU, double[] ktu) {
+        double change = 0;
+        java.util.Arrays.fill(ktu, 0);
+        int i = 0;
+        for (; i + 3 < n; i += 4) { // four rows at a time: v and Kᵀu are loaded once for the four
+            int b0 = i * m;
+            int b1 = b0 + m;
+            int b2 = b1 + m;
+            int b3 = b2 + m;
+            double s0 = 0;
+            double s1 = 0;
+            double s2 = 0;
+            double s3 = 0;
+            for (int j = 0; j < m; j++) {
+                double vj = v[j];
+                s0 += k[b0 + j] * vj;
+                s1 += k[b1 + j] * vj;
+                s2 += k[b2 + j] * vj;
+                s3 += k[b3 + j] * vj;
+            }
+            double o0 = logU[i];
+            double o1 = logU[i + 1];
+            double o2 = logU[i + 2];
+            double o3 = logU[i + 3];
+            double u0 = update(a, la, i, s0, lambda, logU);
+            double u1 = update(a, la, i + 1, s1, lambda, logU);
+            double u2 = update(a, la, i + 2, s2, lambda, logU);
+            double u3 = update(a, la, i + 3, s3, lambda, logU);
+            if (Double.isNaN(u0 + u1 + u2 + u3)) {
+                return Double.NaN;
+            }
+            change = Math.max(change, Math.max(Math.max(moved(logU[i], o0), moved(logU[i + 1], o1)),
+                    Math.max(moved(logU[i + 2], o2), moved(logU[i + 3], o3))));
+            u[i] = u0;
+            u[i + 1] = u1;
+            u[i + 2] = u2;
+            u[i + 3] = u3;
+            for (int j = 0; j < m; j++) {
+                ktu[j] += u0 * k[b0 + j] + u1 * k[b1 + j] + u2 * k[b2 + j] + u3 * k[b3 + j];
+            }
+        }
+        for (; i < n; i++) {
+            int base = i * m;
+            double s = 0;
+            for (int j = 0; j < m; j++) {
+                s += k[base + j] * v[j];
+            }
+            double old = logU[i];
+            double ui = update(a, la, i, s, lambda, logU);
+            if (Double.isNaN(ui)) {
+                return Double.NaN;
+            }
+            change = Math.max(change, moved(logU[i], old));
+            u[i] = ui;
+            for (int j = 0; j < m; j++) {
+                ktu[j] += ui * k[base + j];
+            }
+        }
+        return change;
     }
 
     /**
