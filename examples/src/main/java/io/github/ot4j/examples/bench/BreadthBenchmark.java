@@ -34,14 +34,19 @@ import java.util.regex.Pattern;
  * {@code sliced_wasserstein_distance} in 3-D, p = 2, 200 directions; {@code wasserstein_1d}, p = 2. Prints a
  * Markdown table of medians, the ratio ot4j / POT and the values' relative difference.
  *
- * <p>Arguments (all optional): {@code rounds=3 python=/usr/bin/python3
+ * <p>Arguments (all optional): {@code rounds=3 warmup=1 python=/usr/bin/python3
  * script=examples/src/main/python/breadth_bench.py only=sinkhorn,unbalanced,sliced,oned} (the last: run only
- * the named cases, comma-separated; all by default). The dense cases skip n = 10 000 (10<sup>8</sup> costs, about
+ * the named cases, comma-separated; all by default). {@code warmup=W}: W untimed ot4j calls before the timed
+ * rounds, and W − 1 untimed POT calls before the timed one in each Python process (the default, 1, warms only the
+ * JVM, whose first call includes class loading and JIT compilation; a larger W measures both sides warm). The dense cases skip n = 10 000 (10<sup>8</sup> costs, about
  * a second per iteration on each side: beyond a short shared-machine run).
  */
 public final class BreadthBenchmark {
 
     private static final double TOLERANCE = 1e-6;
+
+    /** Untimed calls before the timed ones, on each side (ot4j in this JVM, POT in each Python process). */
+    private static int warmupCalls = 1;
 
     private BreadthBenchmark() {
     }
@@ -57,6 +62,7 @@ public final class BreadthBenchmark {
         String python = "/usr/bin/python3";
         String script = "examples/src/main/python/breadth_bench.py";
         String only = null;
+        int warmup = 1;
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
             switch (kv[0]) {
@@ -64,12 +70,17 @@ public final class BreadthBenchmark {
                 case "python" -> python = kv[1];
                 case "script" -> script = kv[1];
                 case "only" -> only = kv[1];
+                case "warmup" -> warmup = Integer.parseInt(kv[1]);
                 default -> throw new IllegalArgumentException("unknown argument " + arg);
             }
         }
-        System.out.printf(Locale.ROOT, "Java %s, %d processors, python %s, %d rounds, medians%s%n%n",
-                System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(), python, rounds,
-                only == null ? "" : ", only " + only);
+        if (warmup < 0) {
+            throw new IllegalArgumentException("warmup must be >= 0 but is " + warmup);
+        }
+        warmupCalls = warmup;
+        System.out.printf(Locale.ROOT, "Java %s, %d processors, python %s, %d rounds, medians, untimed calls "
+                + "before: ot4j %d, POT %d per process%s%n%n", System.getProperty("java.version"),
+                Runtime.getRuntime().availableProcessors(), python, rounds, warmup, Math.max(0, warmup - 1), only == null ? "" : ", only " + only);
         System.out.println("| method | n = m | parameters | ot4j (s) | POT (s) | ratio ot4j/POT | rel. value diff |");
         System.out.println("| --- | --- | --- | --- | --- | --- | --- |");
         for (double rel : selected(only, "sinkhorn") ? new double[] {0.5, 0.1} : new double[0]) {
@@ -121,7 +132,10 @@ public final class BreadthBenchmark {
             int rounds, String python, String script, String... potArgs) throws IOException, InterruptedException {
         Path file = write(xy);
         try {
-            double value = java.getAsDouble();
+            double value = Double.NaN;
+            for (int w = 0; w < warmupCalls; w++) {
+                value = java.getAsDouble();
+            }
             List<Double> tj = new ArrayList<>();
             List<Double> tp = new ArrayList<>();
             double potValue = Double.NaN;
@@ -193,6 +207,7 @@ public final class BreadthBenchmark {
         pb.redirectErrorStream(true);
         pb.environment().put("OMP_NUM_THREADS", "1");
         pb.environment().put("OPENBLAS_NUM_THREADS", "1");
+        pb.environment().put("BREADTH_WARMUP", Integer.toString(warmupCalls - 1));
         Process process = pb.start();
         StringBuilder out = new StringBuilder();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),
