@@ -31,7 +31,19 @@ import org.nd4j.linalg.learning.config.IUpdater;
  *   <li>weight scaling ({@link WeightScaling}): f ← f/β so that f(y<sub>i</sub>) − f(x<sub>j</sub>) ≤ c<sub>ij</sub> on
  *       the batch.</li>
  * </ol>
- * The batch targets are cached: a batch equal to the previous one is not solved again. The whole iteration is one
+ * The reported estimate is the c-transform reading of the batch (Mallasto, Montúfar, Gerolin 2019):
+ * R(f) = (1/m) Σ f(y<sub>i</sub>) − (1/n) Σ<sub>j</sub> max<sub>i</sub>(f(y<sub>i</sub>) − c<sub>ij</sub>), the larger
+ * of R for the regressed critic (before the scaling) and R for the scaled one. Each is a lower bound on the batch's
+ * exact W<sub>c</sub> for any f, since (f, f<sup>c</sup>) is feasible for the batch dual, so the estimate is
+ * ≤ {@code lastTarget().distance()}; and it is ≥ the paper's mean difference of the scaled critic (for a critic
+ * feasible on the batch, max<sub>i</sub>(f(y<sub>i</sub>) − c<sub>ij</sub>) ≤ f(x<sub>j</sub>)). Why not just the
+ * mean difference: weight scaling divides the whole critic by β whenever one tight pair of the plan is misfitted,
+ * so in GAN training on 8 Gaussians (batch 64) the scaled critic's mean difference fell to 0.64 of the exact W1
+ * by step 400 (0.37 by step 1600) while the regressed critic's reading was 1.02 of it at step 400; the scaling
+ * itself (the paper's method) is kept.
+ * Cost: 2·m·n cost evaluations and two forward passes per iteration.
+ *
+ * <p>The batch targets are cached: a batch equal to the previous one is not solved again. The whole iteration is one
  * atomic attempt of the critic's {@code TrainableNetwork}: a failed iteration (non-finite loss, gradient or
  * parameters) throws {@link CriticTrainingException} and restores the parameters, updater state and iteration
  * count of before the iteration.
@@ -134,6 +146,7 @@ public final class TwoStepCriticTrainer implements CriticIteration {
         TwoStepTarget target = targets(y, x);
         INDArray batch = Nd4j.vstack(y, x);
         INDArray t = Nd4j.vstack(column(target.real()), column(target.fake()));
+        double[] estimate = new double[1];
         try {
             double loss = net.attempt(() -> {
                 double mse = Double.NaN;
@@ -145,10 +158,12 @@ public final class TwoStepCriticTrainer implements CriticIteration {
                     Finite.require("gradient", gradient.gradient());
                     net.apply(gradient);
                 }
+                double regressed = cTransformReading(y, x);
                 scaling.afterUpdate(critic, y, x);
+                estimate[0] = Math.max(regressed, cTransformReading(y, x));
                 return mse;
             });
-            return new CriticStep(loss, critic.meanDifference(y, x), 0.0);
+            return new CriticStep(loss, estimate[0], 0.0);
         } catch (NonFiniteException e) {
             throw CriticTrainingException.from(e);
         } catch (IllegalStateException e) {
@@ -175,6 +190,33 @@ public final class TwoStepCriticTrainer implements CriticIteration {
             cachedFake = fake;
         }
         return cachedTarget;
+    }
+
+    /**
+     * The c-transform reading of the critic on the batch (uniform weights): with f<sub>i</sub> = f(y<sub>i</sub>),
+     * (1/m) Σ f<sub>i</sub> − (1/n) Σ<sub>j</sub> max<sub>i</sub>(f<sub>i</sub> − c<sub>ij</sub>), a lower bound on
+     * the batch's exact W<sub>c</sub> for any f (the pair (f, f<sup>c</sup>) is dual-feasible), equal to it for
+     * the exact potentials. The same reading as {@code estimate.DualReading} (one side; that package depends on
+     * this one).
+     */
+    private double cTransformReading(INDArray yIn, INDArray xIn) {
+        double[][] yr = Arrays2.rows(yIn);
+        double[][] xr = Arrays2.rows(xIn);
+        double[] fy = Arrays2.vector(net.output(yIn));
+        double sum = 0;
+        for (double v : fy) {
+            sum += v;
+        }
+        double reading = sum / fy.length;
+        double hSum = 0;
+        for (double[] xj : xr) {
+            double h = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < yr.length; i++) {
+                h = Math.max(h, fy[i] - cost.between(yr[i], xj));
+            }
+            hSum += h;
+        }
+        return reading - hSum / xr.length;
     }
 
     private INDArray column(double[] values) {
