@@ -156,7 +156,8 @@ public final class EntropicTransport {
         if (options == null) {
             throw new IllegalArgumentException("options must not be null");
         }
-        return run(a.clone(), b.clone(), flatten(cost), epsilon, options);
+        return ScalingSinkhorn.solve(a.clone(), b.clone(), flatten(cost), epsilon, options,
+                RowBlocks.parallelByDefault());
     }
 
     /**
@@ -288,7 +289,11 @@ public final class EntropicTransport {
         return c;
     }
 
-    private static EntropicResult run(double[] a, double[] b, double[] c, double epsilon, Options options) {
+    /**
+     * The plain log-domain iteration, every sweep with n·m exponentials: the reference the stabilised scaling
+     * iteration ({@link ScalingSinkhorn}) is tested against.
+     */
+    static EntropicResult logDomain(double[] a, double[] b, double[] c, double epsilon, Options options) {
         int n = a.length;
         int m = b.length;
         double[] la = LogKernel.logs(a);
@@ -375,7 +380,7 @@ public final class EntropicTransport {
         return finish(a, b, la, lb, c, u, v, epsilon, iterations);
     }
 
-    private static EntropicResult finish(double[] a, double[] b, double[] la, double[] lb, double[] c, double[] u,
+    static EntropicResult finish(double[] a, double[] b, double[] la, double[] lb, double[] c, double[] u,
             double[] v, double epsilon, int iterations) {
         int n = a.length;
         int m = b.length;
