@@ -12,17 +12,22 @@ import io.github.ot4j.gan.checkpoint.CheckpointFile;
 import io.github.ot4j.gan.checkpoint.RunSettings;
 import io.github.ot4j.gan.data.DataSource;
 import io.github.ot4j.gan.internal.JacobianPenalty;
+import io.github.ot4j.gan.internal.LensNetwork;
 import io.github.ot4j.gan.internal.Seeds;
+import io.github.ot4j.gan.lens.TemperingLens;
 import io.github.ot4j.gan.regularize.JacobianClamping;
 import io.github.ot4j.gan.monitor.TrainingListener;
 import io.github.ot4j.gan.monitor.TrainingReport;
 import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,7 +37,9 @@ import java.util.Optional;
  * <p>One generator step (see {@link #step()}):
  * <ol>
  *   <li>{@code config.critic().steps()} critic iterations of the schedule's {@code CriticMethod}, each on a
- *       fresh real batch y and a fake batch x = G(z);</li>
+ *       fresh real batch y (shown to the critic as L(y) if the configuration has a
+ *       {@link io.github.ot4j.gan.lens.TemperingLens}) and a fake batch x = G(z);</li>
+ *   <li>with a tempering lens, one update of the lens L on its own fresh real batch (see {@link TemperingLens});</li>
  *   <li>the generator update on L<sub>G</sub> = −(1/n) Σ f(G(z<sub>i</sub>)) + R(G), R the configuration's
  *       {@link io.github.ot4j.gan.regularize.GeneratorRegularizer} (none by default): the critic's input gradient
  *       ∂L<sub>G</sub>/∂x (with ε = −1/n per row) is chained into the generator's backpropagation, and the
@@ -60,10 +67,12 @@ public final class WganTrainer {
     private final CriticIteration criticIteration;
     private final DataSource data;
     private final long seed;
+    /** The tempering lens, or null without one. */
+    private final LensNetwork lens;
     private long iteration;
 
     private WganTrainer(WganConfig config, Generator generator, Critic critic, DataSource data, long seed,
-                        long iteration) {
+                        long iteration, MultiLayerNetwork lensNetwork) {
         if (config == null || generator == null || critic == null || data == null) {
             throw new IllegalArgumentException("config, generator, critic and data must not be null");
         }
@@ -92,6 +101,16 @@ public final class WganTrainer {
         generatorNet.useUpdater(config.generatorUpdater());
         this.criticIteration = config.critic().method().trainer(critic);
         this.criticNet = TrainableNetwork.of("critic", critic.network());
+        if (config.lens() instanceof TemperingLens tempering) {
+            this.lens = lensNetwork == null ? LensNetwork.create(tempering, data.dimension(), critic.dataType(),
+                    Seeds.of(seed, 0, Seeds.LENS_INIT, 0)) : LensNetwork.of(tempering, lensNetwork);
+            if (lens.dimension() != data.dimension()) {
+                throw new IllegalArgumentException("the lens's dimension " + lens.dimension()
+                        + " does not match the data dimension " + data.dimension());
+            }
+        } else {
+            this.lens = null;
+        }
     }
 
     /**
@@ -108,7 +127,7 @@ public final class WganTrainer {
      */
     public static WganTrainer create(WganConfig config, Generator generator, Critic critic, DataSource data,
                                      long seed) {
-        return new WganTrainer(config, generator, critic, data, seed, 0);
+        return new WganTrainer(config, generator, critic, data, seed, 0, null);
     }
 
     /**
@@ -137,7 +156,16 @@ public final class WganTrainer {
                     + difference.get() + "; resuming would not continue that run");
         }
         return new WganTrainer(config, Generator.of(checkpoint.generator()), Critic.of(checkpoint.critic()), data,
-                checkpoint.seed(), checkpoint.iteration());
+                checkpoint.seed(), checkpoint.iteration(), lensNetwork(checkpoint, config));
+    }
+
+    private static MultiLayerNetwork lensNetwork(Checkpoint checkpoint, WganConfig config) {
+        MultiLayerNetwork network = checkpoint.networks().get("lens");
+        if ((network == null) != !(config.lens() instanceof TemperingLens)) {
+            throw new IllegalArgumentException("the checkpoint " + (network == null ? "has no" : "has a")
+                    + " lens network but the configuration's lens is " + config.lens().name());
+        }
+        return network;
     }
 
     /**
@@ -152,7 +180,11 @@ public final class WganTrainer {
         long step = iteration + 1;
         try {
             // all-or-nothing over both networks: no critic update of a failed step and no generator update stays
-            TrainingStep done = TrainableNetwork.attempt(List.of(generatorNet, criticNet), this::uncheckedStep);
+            List<TrainableNetwork> networks = new ArrayList<>(List.of(generatorNet, criticNet));
+            if (lens != null) {
+                networks.add(lens.seam());
+            }
+            TrainingStep done = TrainableNetwork.attempt(networks, this::uncheckedStep);
             iteration = step; // only once both networks are committed
             return done;
         } catch (NonFiniteException e) {
@@ -166,6 +198,9 @@ public final class WganTrainer {
         CriticStep last = null;
         for (int k = 0; k < config.critic().steps(); k++) {
             INDArray real = critic.batch(realBatch(batch, Seeds.of(seed, iteration, Seeds.REAL, k), step));
+            if (lens != null) {
+                real = lens.apply(real); // the critic sees L(y)
+            }
             INDArray fake = generator.generate(generator.noise(batch, Seeds.of(seed, iteration,
                     Seeds.CRITIC_NOISE, k)));
             guard(step, "generator output", Finite.problem(fake));
@@ -174,6 +209,10 @@ public final class WganTrainer {
             } catch (CriticTrainingException e) {
                 throw new TrainingDivergedException(step, "critic " + e.quantity(), "not finite", e);
             }
+        }
+        if (lens != null) {
+            lens.update(critic.batch(realBatch(batch, Seeds.of(seed, iteration, Seeds.LENS, 0), step)), criticNet,
+                    iteration);
         }
         double generatorLoss = updateGenerator(step);
         return new TrainingStep(step, generatorLoss, last.loss(), last.estimate(), last.penalty());
@@ -308,7 +347,8 @@ public final class WganTrainer {
      *         repeat
      */
     public Checkpoint checkpoint() {
-        return new Checkpoint(generator.network(), critic.network(), iteration, seed, RunSettings.of(config));
+        return new Checkpoint(generator.network(), critic.network(), iteration, seed, RunSettings.of(config),
+                lens == null ? Map.of() : Map.of("lens", lens.seam().network()));
     }
 
     /** @return generator steps done */
@@ -334,6 +374,11 @@ public final class WganTrainer {
     /** @return the critic being trained */
     public Critic critic() {
         return critic;
+    }
+
+    /** @return the tempering lens's network N, L(x) = x + N(x) (live), or empty without a lens */
+    public Optional<MultiLayerNetwork> lensNetwork() {
+        return lens == null ? Optional.empty() : Optional.of(lens.seam().network());
     }
 
     /** @return the real data */
