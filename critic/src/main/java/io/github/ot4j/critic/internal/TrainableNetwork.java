@@ -59,10 +59,20 @@ public final class TrainableNetwork {
     private int depth;
     /** Rows of the pending training-mode forward pass, or −1 if none. */
     private long forwardRows = -1;
+    /** Whether the fast path may be used (false only for the tests that compare it with DL4J). */
+    private final boolean fusable;
+    /** The fast path for dense networks, or null where DL4J computes. */
+    private FusedDense fused;
+    /** The fused updater step of the installed updater, or null where DL4J's updater runs. */
+    private FusedUpdater fusedUpdater;
+    /** The DL4J updater object {@link #fusedUpdater} was planned for. */
+    private Object plannedFor;
 
-    private TrainableNetwork(String name, MultiLayerNetwork net) {
+    private TrainableNetwork(String name, MultiLayerNetwork net, boolean fusable) {
         this.name = name;
         this.net = net;
+        this.fusable = fusable;
+        this.fused = fusable ? FusedDense.of(net) : null;
         this.dataType = net.getLayerWiseConfigurations().getDataType();
         this.inputDimension = Math.toIntExact(layer(0).getNIn());
         this.outputDimension = Math.toIntExact(layer(net.getnLayers() - 1).getNOut());
@@ -112,7 +122,43 @@ public final class TrainableNetwork {
                         + "nd4j's global random generator) but uses " + dense.getWeightNoise());
             }
         }
-        return new TrainableNetwork(name, net);
+        return new TrainableNetwork(name, net, true);
+    }
+
+    /**
+     * A view that computes everything through DL4J, never through the fast path: the reference of the tests
+     * that check the fast path.
+     *
+     * @param name the argument's name
+     * @param net  the network
+     * @return the view
+     */
+    static TrainableNetwork dl4j(String name, MultiLayerNetwork net) {
+        of(name, net);
+        return new TrainableNetwork(name, net, false);
+    }
+
+    /** @return the fast path if this network runs on it now, else {@code null} */
+    FusedDense fused() {
+        if (fused != null && (fused.params != net.params() || fused.gradients != net.getFlattenedGradients())) {
+            fused = FusedDense.of(net); // the network replaced its arrays (init, setParams of another array)
+            fusedUpdater = null;
+        }
+        return fused;
+    }
+
+    /** @return whether {@link #apply} runs the fused updater step (for the tests) */
+    boolean appliesFused() {
+        return fused() != null && updaterPlan() != null;
+    }
+
+    private FusedUpdater updaterPlan() {
+        Object u = net.getUpdater(true);
+        if (u != plannedFor || (fusedUpdater != null && !fusedUpdater.current(net))) {
+            fusedUpdater = FusedUpdater.plan(net);
+            plannedFor = u;
+        }
+        return fusedUpdater;
     }
 
     /** @return the name this view was made with, such as {@code "critic"} (messages name it) */
@@ -243,7 +289,8 @@ public final class TrainableNetwork {
      * @return n × {@link #outputDimension()}
      */
     public INDArray output(INDArray x) {
-        return net.output(input("x", x), false);
+        FusedDense f = fused();
+        return f != null ? f.output(input("x", x)) : net.output(input("x", x), false);
     }
 
     /**
@@ -255,6 +302,11 @@ public final class TrainableNetwork {
      */
     public INDArray forward(INDArray x) {
         INDArray in = input("x", x);
+        FusedDense f = fused();
+        if (f != null) {
+            forwardRows = in.rows();
+            return f.forward(in);
+        }
         net.setInput(in);
         forwardRows = in.rows();
         // clearInputs = false: the layers keep their inputs, which DL4J's backward pass reads
@@ -281,6 +333,11 @@ public final class TrainableNetwork {
                     || epsilon.columns() != outputDimension) {
                 throw new IllegalArgumentException("epsilon must be " + forwardRows + " x " + outputDimension
                         + " but is " + (epsilon == null ? "null" : Arrays.toString(epsilon.shape())));
+            }
+            FusedDense f = fused();
+            if (f != null) {
+                INDArray in = f.backward(epsilon.dataType() == dataType ? epsilon : epsilon.castTo(dataType));
+                return new Backward(f.gradient(), in);
             }
             Pair<Gradient, INDArray> pair = net.backpropGradient(epsilon.castTo(dataType),
                     LayerWorkspaceMgr.noWorkspaces());
@@ -340,6 +397,12 @@ public final class TrainableNetwork {
      * @param gradient the gradient of the loss, from {@link #backward}
      */
     public void apply(Gradient gradient) {
+        FusedDense f = fused();
+        if (f != null && gradient.gradient() == f.gradients && updaterPlan() != null) {
+            fusedUpdater.apply(f.p, f.g, net.getIterationCount(), net.getEpochCount());
+            net.setIterationCount(net.getIterationCount() + 1);
+            return;
+        }
         // batch size 1: the losses are already means, whatever the network's miniBatch flag says
         net.getUpdater(true).update(net, gradient, net.getIterationCount(), net.getEpochCount(), 1,
                 LayerWorkspaceMgr.noWorkspaces());
