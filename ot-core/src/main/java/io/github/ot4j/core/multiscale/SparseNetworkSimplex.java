@@ -85,18 +85,25 @@ final class SparseNetworkSimplex implements TreeArcs, Pricing {
     }
 
     /**
-     * Runs to optimality on the arcs held; the first run builds a greedy starting basis from them (cheapest
-     * first) with big-M artificial arcs.
+     * Runs to optimality on the arcs held; the first run builds a greedy starting basis from them, offered in
+     * order of reduced cost C<sub>ij</sub> − u<sub>i</sub> − v<sub>j</sub>, with artificial arcs that put the
+     * potentials at π<sub>i</sub> = −u<sub>i</sub>, π<sub>j</sub> = v<sub>j</sub> (a big M higher where mass is
+     * missing).
      *
      * @param maxCost the largest |C<sub>ij</sub>| of the whole problem (sets the big M of the artificial arcs)
+     * @param u       source potentials to start from (e.g. from a coarser level), or null for 0
+     * @param v       target potentials to start from, or null for 0 (both or neither)
      * @throws TransportSolverException with {@link SolverStatus#ITERATION_LIMIT} at the pivot cap
      * @throws CancellationException    when the thread is interrupted
      */
-    void run(double maxCost) {
+    void run(double maxCost, double[] u, double[] v) {
         if (!started) {
             long[] keys = new long[arcs];
             for (int e = 0; e < arcs; e++) {
-                keys[e] = ((long) Float.floatToIntBits((float) Math.max(0, cost[e])) << 32) | e;
+                double r = u == null ? cost[e] : cost[e] - u[src[e]] - v[dst[e] - n];
+                int bits = Float.floatToIntBits((float) r);
+                bits ^= (bits >> 31) & 0x7fffffff;
+                keys[e] = ((long) bits << 32) | e;
             }
             Arrays.sort(keys);
             GreedyForest forest = new GreedyForest(tree);
@@ -104,7 +111,7 @@ final class SparseNetworkSimplex implements TreeArcs, Pricing {
                 int e = (int) key;
                 forest.offer(e, src[e], dst[e]);
             }
-            forest.hang(tree, forest.bigM(maxCost, null, null), null, null);
+            forest.hang(tree, forest.bigM(maxCost, u, v), u, v);
             tree.build(forest);
             started = true;
         }
