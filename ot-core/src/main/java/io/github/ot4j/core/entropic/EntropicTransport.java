@@ -268,13 +268,17 @@ public final class EntropicTransport {
         double[] c = new double[n * m];
         if (cost instanceof PointCostMatrix points) {
             // the blocked kernel that C2 vectorises, in row blocks of about 64 k entries; it refuses non-finite costs
+            // (in RowBlocks, so on several threads when they pay; each entry is the same either way)
             int rows = Math.max(1, Math.min(n, (1 << 16) / Math.max(1, m)));
-            double[] buffer = new double[rows * m];
-            for (int i0 = 0; i0 < n; i0 += rows) {
-                int i1 = Math.min(n, i0 + rows);
-                points.block(i0, i1, 0, m, buffer);
-                System.arraycopy(buffer, 0, c, i0 * m, (i1 - i0) * m);
-            }
+            RowBlocks blocks = RowBlocks.of(n, m, RowBlocks.parallelByDefault());
+            blocks.forEach(blk -> {
+                double[] buffer = new double[rows * m];
+                for (int i0 = blocks.start(blk), end = blocks.end(blk); i0 < end; i0 += rows) {
+                    int i1 = Math.min(end, i0 + rows);
+                    points.block(i0, i1, 0, m, buffer);
+                    System.arraycopy(buffer, 0, c, i0 * m, (i1 - i0) * m);
+                }
+            });
             return c;
         }
         for (int i = 0; i < n; i++) {

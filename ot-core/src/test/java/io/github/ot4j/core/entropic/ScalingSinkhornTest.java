@@ -63,6 +63,21 @@ class ScalingSinkhornTest {
         }
     }
 
+    @Test
+    void unbalancedScalingIsBitIdenticalOnOneThreadAndSeveral() {
+        DiscreteMeasure mu = cloud(640, 0, 1, 5);
+        DiscreteMeasure nu = cloud(520, 1, 0.7, 6);
+        double[] c = EntropicTransport.flatten(CostMatrix.between(mu, nu, GroundCost.squaredEuclidean()));
+        UnbalancedTransport.Options options = new UnbalancedTransport.Options(1e-9, 10_000);
+        UnbalancedResult one = UnbalancedTransport.scaling(mu.weights(), nu.weights(), c, 0.3, 1, options, false);
+        UnbalancedResult many = UnbalancedTransport.scaling(mu.weights(), nu.weights(), c, 0.3, 1, options, true);
+        assertThat(one).isNotNull();
+        assertThat(many.cost()).isEqualTo(one.cost());
+        assertThat(many.mass()).isEqualTo(one.mass());
+        assertThat(many.iterations()).isEqualTo(one.iterations());
+        assertThat(many.plan().toArray()[7]).containsExactly(one.plan().toArray()[7]);
+    }
+
     /** n points N(shift, scale² I) in 2-D with random positive weights. */
     private static DiscreteMeasure cloud(int n, double shift, double scale, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
