@@ -11,6 +11,9 @@ import io.github.ot4j.gan.checkpoint.Checkpoint;
 import io.github.ot4j.gan.checkpoint.CheckpointFile;
 import io.github.ot4j.gan.checkpoint.RunSettings;
 import io.github.ot4j.gan.data.DataSource;
+import io.github.ot4j.gan.features.RepresentativeFeatures;
+import io.github.ot4j.gan.internal.CriticView;
+import io.github.ot4j.gan.internal.Encoder;
 import io.github.ot4j.gan.internal.JacobianPenalty;
 import io.github.ot4j.gan.internal.LensNetwork;
 import io.github.ot4j.gan.internal.Seeds;
@@ -39,6 +42,8 @@ import java.util.Optional;
  *   <li>{@code config.critic().steps()} critic iterations of the schedule's {@code CriticMethod}, each on a
  *       fresh real batch y (shown to the critic as L(y) if the configuration has a
  *       {@link io.github.ot4j.gan.lens.TemperingLens}) and a fake batch x = G(z);</li>
+ *   <li>(with {@link RepresentativeFeatures} the critic network sees [x; E(x)] for every x, E the frozen encoder
+ *       pre-trained when the trainer is created, and the generator's gradient flows through E too;)</li>
  *   <li>with a tempering lens, one update of the lens L on its own fresh real batch (see {@link TemperingLens});</li>
  *   <li>the generator update on L<sub>G</sub> = −(1/n) Σ f(G(z<sub>i</sub>)) + R(G), R the configuration's
  *       {@link io.github.ot4j.gan.regularize.GeneratorRegularizer} (none by default): the critic's input gradient
@@ -69,10 +74,14 @@ public final class WganTrainer {
     private final long seed;
     /** The tempering lens, or null without one. */
     private final LensNetwork lens;
+    /** The frozen encoder of representative features, or null without one. */
+    private final Encoder encoder;
+    /** The critic as a function of the data (through the encoder's features if any). */
+    private final CriticView criticView;
     private long iteration;
 
     private WganTrainer(WganConfig config, Generator generator, Critic critic, DataSource data, long seed,
-                        long iteration, MultiLayerNetwork lensNetwork) {
+                        long iteration, Map<String, MultiLayerNetwork> networks) {
         if (config == null || generator == null || critic == null || data == null) {
             throw new IllegalArgumentException("config, generator, critic and data must not be null");
         }
@@ -80,9 +89,11 @@ public final class WganTrainer {
             throw new IllegalArgumentException("the generator's output dimension " + generator.outputDimension()
                     + " does not match the data dimension " + data.dimension());
         }
-        if (critic.inputDimension() != data.dimension()) {
+        if (critic.inputDimension() != data.dimension() + config.features().dimension()) {
             throw new IllegalArgumentException("the critic's input dimension " + critic.inputDimension()
-                    + " does not match the data dimension " + data.dimension());
+                    + " does not match the data dimension " + data.dimension() + (config.features().dimension() == 0
+                    ? "" : " plus the " + config.features().dimension() + " " + config.features().name()
+                    + " features"));
         }
         if (generator.dataType() != critic.dataType()) {
             throw new IllegalArgumentException("the generator's data type " + generator.dataType()
@@ -102,6 +113,7 @@ public final class WganTrainer {
         this.criticIteration = config.critic().method().trainer(critic);
         this.criticNet = TrainableNetwork.of("critic", critic.network());
         if (config.lens() instanceof TemperingLens tempering) {
+            MultiLayerNetwork lensNetwork = networks.get("lens");
             this.lens = lensNetwork == null ? LensNetwork.create(tempering, data.dimension(), critic.dataType(),
                     Seeds.of(seed, 0, Seeds.LENS_INIT, 0)) : LensNetwork.of(tempering, lensNetwork);
             if (lens.dimension() != data.dimension()) {
@@ -111,6 +123,14 @@ public final class WganTrainer {
         } else {
             this.lens = null;
         }
+        if (config.features() instanceof RepresentativeFeatures representative) {
+            MultiLayerNetwork encoderNetwork = networks.get("encoder");
+            this.encoder = encoderNetwork == null ? Encoder.pretrain(representative, data, critic.dataType(), seed)
+                    .encoder() : Encoder.of(encoderNetwork);
+        } else {
+            this.encoder = null;
+        }
+        this.criticView = CriticView.of(criticNet, encoder);
     }
 
     /**
@@ -127,7 +147,7 @@ public final class WganTrainer {
      */
     public static WganTrainer create(WganConfig config, Generator generator, Critic critic, DataSource data,
                                      long seed) {
-        return new WganTrainer(config, generator, critic, data, seed, 0, null);
+        return new WganTrainer(config, generator, critic, data, seed, 0, Map.of());
     }
 
     /**
@@ -156,16 +176,21 @@ public final class WganTrainer {
                     + difference.get() + "; resuming would not continue that run");
         }
         return new WganTrainer(config, Generator.of(checkpoint.generator()), Critic.of(checkpoint.critic()), data,
-                checkpoint.seed(), checkpoint.iteration(), lensNetwork(checkpoint, config));
+                checkpoint.seed(), checkpoint.iteration(), networks(checkpoint, config));
     }
 
-    private static MultiLayerNetwork lensNetwork(Checkpoint checkpoint, WganConfig config) {
-        MultiLayerNetwork network = checkpoint.networks().get("lens");
-        if ((network == null) != !(config.lens() instanceof TemperingLens)) {
-            throw new IllegalArgumentException("the checkpoint " + (network == null ? "has no" : "has a")
+    private static Map<String, MultiLayerNetwork> networks(Checkpoint checkpoint, WganConfig config) {
+        boolean lens = config.lens() instanceof TemperingLens;
+        boolean encoder = config.features() instanceof RepresentativeFeatures;
+        if (checkpoint.networks().containsKey("lens") != lens) {
+            throw new IllegalArgumentException("the checkpoint " + (lens ? "has no" : "has a")
                     + " lens network but the configuration's lens is " + config.lens().name());
         }
-        return network;
+        if (checkpoint.networks().containsKey("encoder") != encoder) {
+            throw new IllegalArgumentException("the checkpoint " + (encoder ? "has no" : "has an")
+                    + " encoder network but the configuration's features are " + config.features().name());
+        }
+        return checkpoint.networks();
     }
 
     /**
@@ -197,13 +222,15 @@ public final class WganTrainer {
         int batch = config.batchSize();
         CriticStep last = null;
         for (int k = 0; k < config.critic().steps(); k++) {
-            INDArray real = critic.batch(realBatch(batch, Seeds.of(seed, iteration, Seeds.REAL, k), step));
+            INDArray real = rows(realBatch(batch, Seeds.of(seed, iteration, Seeds.REAL, k), step));
             if (lens != null) {
                 real = lens.apply(real); // the critic sees L(y)
             }
             INDArray fake = generator.generate(generator.noise(batch, Seeds.of(seed, iteration,
                     Seeds.CRITIC_NOISE, k)));
             guard(step, "generator output", Finite.problem(fake));
+            real = criticView.shown(real); // [y; E(y)] with representative features, else y
+            fake = criticView.shown(fake);
             try {
                 last = criticIteration.step(real, fake, Seeds.of(seed, iteration, Seeds.CRITIC_STEP, k));
             } catch (CriticTrainingException e) {
@@ -211,11 +238,15 @@ public final class WganTrainer {
             }
         }
         if (lens != null) {
-            lens.update(critic.batch(realBatch(batch, Seeds.of(seed, iteration, Seeds.LENS, 0), step)), criticNet,
+            lens.update(rows(realBatch(batch, Seeds.of(seed, iteration, Seeds.LENS, 0), step)), criticView,
                     iteration);
         }
         double generatorLoss = updateGenerator(step);
         return new TrainingStep(step, generatorLoss, last.loss(), last.estimate(), last.penalty());
+    }
+
+    private INDArray rows(double[][] points) {
+        return Nd4j.create(points).castTo(critic.dataType());
     }
 
     private double[][] realBatch(int batch, long drawSeed, long step) {
@@ -251,11 +282,11 @@ public final class WganTrainer {
         }
         INDArray fake = generatorNet.forward(z); // training mode, keeping each layer's input for the backward pass
         guard(step, "generator output", Finite.problem(fake));
-        double loss = -critic.values(fake).meanNumber().doubleValue();
+        double loss = -criticView.values(fake).meanNumber().doubleValue();
         guard(step, "generator loss", Finite.problem(loss));
         INDArray epsilon = Nd4j.valueArrayOf(new long[] {batch, 1}, -1.0 / batch, critic.dataType());
         // not checked on its own: a NaN or infinity here reaches the generator's gradient, which is checked
-        INDArray inputGradient = criticNet.inputGradient(fake, epsilon);
+        INDArray inputGradient = criticView.inputGradient(fake, epsilon);
         Gradient gradient = generatorNet.backward(inputGradient).parameters();
         if (penalty != null) {
             gradient.gradient().addi(penalty.gradient()); // the flattened view: every layer's gradient aliases it
@@ -348,7 +379,7 @@ public final class WganTrainer {
      */
     public Checkpoint checkpoint() {
         return new Checkpoint(generator.network(), critic.network(), iteration, seed, RunSettings.of(config),
-                lens == null ? Map.of() : Map.of("lens", lens.seam().network()));
+                networks());
     }
 
     /** @return generator steps done */
@@ -374,6 +405,22 @@ public final class WganTrainer {
     /** @return the critic being trained */
     public Critic critic() {
         return critic;
+    }
+
+    private Map<String, MultiLayerNetwork> networks() {
+        Map<String, MultiLayerNetwork> networks = new java.util.TreeMap<>();
+        if (lens != null) {
+            networks.put("lens", lens.seam().network());
+        }
+        if (encoder != null) {
+            networks.put("encoder", encoder.network());
+        }
+        return networks;
+    }
+
+    /** @return the frozen encoder E of representative features (live), or empty without them */
+    public Optional<MultiLayerNetwork> encoderNetwork() {
+        return encoder == null ? Optional.empty() : Optional.of(encoder.network());
     }
 
     /** @return the tempering lens's network N, L(x) = x + N(x) (live), or empty without a lens */

@@ -109,17 +109,17 @@ public final class LensNetwork {
      * touched (its gradient buffer is overwritten).
      *
      * @param real   n × d real rows
-     * @param critic the critic's seam
+     * @param critic the critic as a function of the data
      * @param t      generator steps done, for λ(t)
      * @return λ, the adversarial and reconstruction terms before the update
      */
-    public Update update(INDArray real, TrainableNetwork critic, long t) {
+    public Update update(INDArray real, CriticView critic, long t) {
         INDArray x = network.input("real", real);
         long n = x.rows();
         double lambda = lens.lambda(t);
         INDArray residual = network.output(x);
         INDArray lensed = x.add(residual);
-        double adversarial = critic.output(lensed).meanNumber().doubleValue();
+        double adversarial = critic.values(lensed).meanNumber().doubleValue();
         double reconstruction = residual.mul(residual).sumNumber().doubleValue() / n;
         INDArray epsilon = residual.mul(2.0 / n);
         if (lambda > 0) {

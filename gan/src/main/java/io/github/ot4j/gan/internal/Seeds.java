@@ -23,6 +23,8 @@ public final class Seeds {
     public static final int LENS = 7;
     /** The stream of the tempering lens's initialisation (iteration 0). */
     public static final int LENS_INIT = 8;
+    /** The stream of the representative features' autoencoder (initialisation and pre-training batches). */
+    public static final int ENCODER = 9;
 
     private Seeds() {
     }
