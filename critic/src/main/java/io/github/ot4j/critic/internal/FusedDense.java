@@ -47,6 +47,8 @@ final class FusedDense {
     private static final int LEAKY = 1;
     private static final int TANH = 2;
     private static final int SIGMOID = 3;
+    /** Inputs this narrow are multiplied by a loop, not by BLAS. */
+    private static final int NARROW = 4;
 
     /** Fast paths by network identity (MultiLayerNetwork.equals compares contents), weakly. */
     private static final List<Cached> CACHE = new ArrayList<>();
@@ -275,7 +277,11 @@ final class FusedDense {
 
     private INDArray layers(Scratch s) {
         for (int k = 0; k < layers; k++) {
-            Nd4j.gemm(s.act[k], w[k], s.act[k + 1], false, false, 1.0, 0.0);
+            if (widths[k] <= NARROW) {
+                narrowProduct(k, s.vact[k], s.vact[k + 1], s.rows);
+            } else {
+                Nd4j.gemm(s.act[k], w[k], s.act[k + 1], false, false, 1.0, 0.0);
+            }
             biasActivation(k, s.act[k + 1], s.vact[k + 1], s.rows);
         }
         return s.act[layers];
@@ -286,9 +292,11 @@ final class FusedDense {
      * gradient returned.
      *
      * @param epsilon ε, n × n<sub>L</sub>
-     * @return δ<sub>0</sub>, n × n<sub>0</sub>, a buffer the next backward pass overwrites
+     * @param input   whether to compute the input gradient
+     * @return δ<sub>0</sub>, n × n<sub>0</sub>, a buffer the next backward pass overwrites; null if not
+     *         {@code input}
      */
-    INDArray backward(INDArray epsilon) {
+    INDArray backward(INDArray epsilon, boolean input) {
         Scratch s = training;
         s.delta[layers].assign(epsilon);
         derivative(layers - 1, s.vdelta[layers], s.vact[layers], s.rows);
@@ -297,12 +305,38 @@ final class FusedDense {
             if (bias[k]) {
                 columnSums(s.vdelta[k + 1], s.rows, widths[k + 1], weightOffset[k] + widths[k] * widths[k + 1]);
             }
-            Nd4j.gemm(s.delta[k + 1], w[k], s.delta[k], false, true, 1.0, 0.0);
+            if (k > 0 || input) {
+                Nd4j.gemm(s.delta[k + 1], w[k], s.delta[k], false, true, 1.0, 0.0);
+            }
             if (k > 0) {
                 derivative(k - 1, s.vdelta[k], s.vact[k], s.rows);
             }
         }
-        return s.delta[0];
+        return input ? s.delta[0] : null;
+    }
+
+    /**
+     * z = a W<sub>k</sub> for an input of at most {@link #NARROW} columns, a plain loop (a BLAS call costs more
+     * than its n·n<sub>k+1</sub>·n<sub>k</sub> multiplications there).
+     */
+    private void narrowProduct(int k, Vec a, Vec z, int rows) {
+        int nIn = widths[k];
+        int columns = widths[k + 1];
+        int wk = weightOffset[k];
+        double[] wj = new double[nIn];
+        for (int j = 0; j < columns; j++) {
+            for (int c = 0; c < nIn; c++) {
+                wj[c] = p.get(wk + c + j * nIn);
+            }
+            int base = j * rows;
+            for (int i = 0; i < rows; i++) {
+                double sum = 0;
+                for (int c = 0; c < nIn; c++) {
+                    sum += a.get(c * rows + i) * wj[c];
+                }
+                z.set(base + i, sum);
+            }
+        }
     }
 
     /** z ← φ<sub>k</sub>(z + b<sub>k</sub>) in place, column by column. */

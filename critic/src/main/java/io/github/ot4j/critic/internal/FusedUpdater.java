@@ -101,6 +101,22 @@ final class FusedUpdater {
                 return null;
             }
         }
+        // the blocks must cover every parameter and every state entry, in order, as DL4J lays them out
+        long params = 0;
+        long states = 0;
+        for (int b = 0; b < blocks.size(); b++) {
+            UpdaterBlock block = blocks.get(b);
+            int n = block.getParamOffsetEnd() - block.getParamOffsetStart();
+            if (block.getParamOffsetStart() != params || block.getUpdaterViewOffsetStart() != states && n > 0
+                    && kind[b] != SGD) {
+                return null;
+            }
+            params += n;
+            states += kind[b] == ADAM ? 2L * n : kind[b] == RMSPROP ? n : 0;
+        }
+        if (params != net.params().length() || states != (state == null ? 0 : state.length())) {
+            return null;
+        }
         return new FusedUpdater(updater, state, blocks, kind);
     }
 
@@ -148,7 +164,8 @@ final class FusedUpdater {
         double beta1 = c.getBeta1();
         double beta2 = c.getBeta2();
         double epsilon = c.getEpsilon();
-        double alpha = lr * Math.sqrt(1.0 - Math.pow(beta2, iteration + 1.0)) / (1.0 - Math.pow(beta1, iteration + 1.0));
+        double alpha = lr * Math.sqrt(1.0 - Math.pow(beta2, iteration + 1.0))
+                / (1.0 - Math.pow(beta1, iteration + 1.0));
         if (Double.isNaN(alpha) || alpha == 0 || Double.isInfinite(alpha)) {
             alpha = epsilon;
         }
@@ -157,11 +174,14 @@ final class FusedUpdater {
         int v0 = s0 + n - start;
         for (int i = start; i < end; i++) {
             double gi = g.get(i);
-            double m = beta1 * s.get(m0 + i) + gi * (1 - beta1);
-            double v = beta2 * s.get(v0 + i) + gi * gi * (1 - beta2);
+            double mOld = s.get(m0 + i);
+            double vOld = s.get(v0 + i);
+            double pi = p.get(i);
+            double m = beta1 * mOld + gi * (1 - beta1);
+            double v = beta2 * vOld + gi * gi * (1 - beta2);
             s.set(m0 + i, m);
             s.set(v0 + i, v);
-            p.set(i, p.get(i) - m * alpha / (Math.sqrt(v) + epsilon));
+            p.set(i, pi - m * alpha / (Math.sqrt(v) + epsilon));
         }
     }
 
@@ -171,9 +191,11 @@ final class FusedUpdater {
         int o = s0 - start;
         for (int i = start; i < end; i++) {
             double gi = g.get(i);
-            double st = s.get(o + i) * decay + gi * gi * (1 - decay);
+            double old = s.get(o + i);
+            double pi = p.get(i);
+            double st = old * decay + gi * gi * (1 - decay);
             s.set(o + i, st);
-            p.set(i, p.get(i) - gi * lr / (Math.sqrt(st) + epsilon));
+            p.set(i, pi - gi * lr / (Math.sqrt(st) + epsilon));
         }
     }
 }

@@ -202,7 +202,7 @@ public final class InputGradientPenalty {
             }
         }
         for (int k = 0; k < layers; k++) {
-            INDArray target = gradient.gradient() == f.gradients ? f.weightGradient(k)
+            INDArray target = gradient == f.gradient() ? f.weightGradient(k)
                     : TrainableNetwork.weightGradient(gradient, k);
             if (target.ordering() == 'f' && target.dataType() == f.type) {
                 Nd4j.gemm(s.t[k], s.delta[k + 1], target, true, false, 1.0, 1.0);

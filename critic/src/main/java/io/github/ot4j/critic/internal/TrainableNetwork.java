@@ -43,9 +43,15 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * {@code ModelSerializer.writeModel(net, file, true)} saves a training), and this object keeps nothing of them
  * across calls but scratch space (the snapshot buffers of {@link #attempt}, reused from step to step). Several
  * views of one network may therefore coexist (the critic's own, its trainer's, the WGAN trainer's), and user code
- * may change {@code network().params()} between steps. A faster private path (preallocated buffers, a fused dense
- * forward/backward) belongs behind these methods and must keep that rule: read the parameters from the network on
- * every call. Not thread-safe.
+ * may change {@code network().params()} between steps.
+ *
+ * <p>The fast path: for a plain dense network on nd4j's CPU backend ({@code FusedDense} says which), forward,
+ * backward, {@link #output} and the gradient penalty run on {@code FusedDense} (BLAS products into preallocated
+ * buffers and into the network's own gradient view) and {@link #apply} runs {@code FusedUpdater} (Adam, RMSProp
+ * and SGD in one loop over the network's flat parameter and state arrays) — the same numbers as DL4J's, checked
+ * by {@code FusedDenseTest}. Both read and write the network's arrays on every call, so the rule above holds;
+ * every other network or updater goes through DL4J. Forward outputs and input gradients of the fast path are
+ * buffers that the next pass overwrites: copy what must outlive it. Not thread-safe.
  */
 public final class TrainableNetwork {
 
@@ -325,6 +331,23 @@ public final class TrainableNetwork {
      * @throws IllegalStateException if no forward pass precedes it
      */
     public Backward backward(INDArray epsilon) {
+        return backward(epsilon, true);
+    }
+
+    /**
+     * {@link #backward} without the input gradient, which the fast path then does not compute (a network trained
+     * on its own loss does not need it).
+     *
+     * @param epsilon ε, n × {@link #outputDimension()} for the n rows of the last forward pass
+     * @return the parameter gradient (a view into the network's gradient buffer, overwritten by the next
+     *         backward pass)
+     * @throws IllegalStateException if no forward pass precedes it
+     */
+    public Gradient backwardParameters(INDArray epsilon) {
+        return backward(epsilon, false).parameters();
+    }
+
+    private Backward backward(INDArray epsilon, boolean withInput) {
         if (forwardRows < 0) {
             throw new IllegalStateException("backward needs a preceding forward pass");
         }
@@ -336,10 +359,12 @@ public final class TrainableNetwork {
             }
             FusedDense f = fused();
             if (f != null) {
-                INDArray in = f.backward(epsilon.dataType() == dataType ? epsilon : epsilon.castTo(dataType));
-                return new Backward(f.gradient(), in);
+                INDArray e = epsilon.dataType() == dataType ? epsilon : epsilon.castTo(dataType);
+                return new Backward(f.gradient(), f.backward(e, withInput));
             }
-            Pair<Gradient, INDArray> pair = net.backpropGradient(epsilon.castTo(dataType),
+            // a copy: DL4J's layers may scale ε in place, and callers keep theirs between steps
+            Pair<Gradient, INDArray> pair = net.backpropGradient(
+                    epsilon.dataType() == dataType ? epsilon.dup() : epsilon.castTo(dataType),
                     LayerWorkspaceMgr.noWorkspaces());
             return new Backward(pair.getFirst(), pair.getSecond());
         } finally {
@@ -398,7 +423,7 @@ public final class TrainableNetwork {
      */
     public void apply(Gradient gradient) {
         FusedDense f = fused();
-        if (f != null && gradient.gradient() == f.gradients && updaterPlan() != null) {
+        if (f != null && gradient == f.gradient() && updaterPlan() != null) {
             fusedUpdater.apply(f.p, f.g, net.getIterationCount(), net.getEpochCount());
             net.setIterationCount(net.getIterationCount() + 1);
             return;
