@@ -120,7 +120,7 @@ final class SparseNetworkSimplex implements TreeArcs, Pricing {
 
     /** @return the node potentials π (sources 0..n−1, targets n..n+m−1); live, do not modify */
     double[] potentials() {
-        return tree.pi;
+        return tree.potentials();
     }
 
     /** @return the largest flow on an artificial arc (0 when the arcs held admit a feasible plan) */

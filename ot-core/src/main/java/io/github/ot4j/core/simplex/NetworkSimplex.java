@@ -95,7 +95,7 @@ final class NetworkSimplex implements TreeArcs {
 
     /** @return the node potentials π (sources 0..n−1, targets n..n+m−1) */
     double[] potentials() {
-        return tree.pi;
+        return tree.potentials();
     }
 
     /**

@@ -90,7 +90,7 @@ public final class GreedyForest {
 
     /**
      * Hangs every component from the root by one artificial arc, at its node with unmet supply or demand (at
-     * most one has any), setting the tree's {@link SpanningTree#artUp} and {@link SpanningTree#artCost}.
+     * most one has any), setting the tree's {@code artUp} and {@code artCost}.
      *
      * @param tree the basis to start
      * @param art  the big M ({@link #bigM})

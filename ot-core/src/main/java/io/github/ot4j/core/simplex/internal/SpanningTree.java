@@ -18,42 +18,46 @@ import java.util.concurrent.CancellationException;
  *
  * <p>Arcs are numbered by the caller: a real arc source → target is a number e ≥ 0 that {@link TreeArcs} maps to
  * its ends and cost (the dense solver numbers i·m + j, the sparse one its position in a candidate list); the
- * artificial arc between node w and the root is −1 − w (w → root when {@link #artUp}[w], else root → w). A bit
+ * artificial arc between node w and the root is −1 − w (w → root when {@code artUp}[w], else root → w). A bit
  * set records which real arcs are in the tree; it grows with {@link #ensureArcs}.
  *
- * <p>The arrays are public fields for the solvers' loops to read; only this class writes them. Not thread-safe.
+ * <p>{@link GreedyForest} sets the artificial arcs of the start; everything else is this class's own. Not
+ * thread-safe.
  */
 public final class SpanningTree {
 
     /** The pred arc of a node points from the node to its parent. */
-    public static final int UP = 1;
+    private static final int UP = 1;
     /** The pred arc of a node points from its parent to the node. */
-    public static final int DOWN = -1;
+    private static final int DOWN = -1;
 
+    /** The number of sources. */
     public final int n;
+    /** The number of targets. */
     public final int m;
-    public final int root;
-    public final int[] parent;
-    public final int[] thread;
-    public final int[] revThread;
-    public final int[] succNum;
-    public final int[] lastSucc;
-    public final long[] pred;
-    public final int[] predDir;
+    private final int root;
+    private final int[] parent;
+    private final int[] thread;
+    private final int[] revThread;
+    private final int[] succNum;
+    private final int[] lastSucc;
+    private final long[] pred;
+    private final int[] predDir;
     /** The flow on each node's pred arc. */
-    public final double[] flow;
+    private final double[] flow;
     /** The node potentials π (π<sub>root</sub> = 0). */
-    public final double[] pi;
+    private final double[] pi;
     /** a<sub>i</sub> on sources, −b<sub>j</sub> on targets, 0 at the root. */
-    public final double[] supply;
+    final double[] supply;
     /** Whether node w's artificial arc points to the root. */
-    public final boolean[] artUp;
+    final boolean[] artUp;
     /** The cost of node w's artificial arc. */
-    public final double[] artCost;
+    final double[] artCost;
     private final TreeArcs arcs;
     private final String name;
     private final ArcBits inTree = new ArcBits();
-    private int[] dirty = new int[64];
+    /** Thread positions to fix after a re-hang (at most one per node of the reversed path). */
+    private final int[] dirty;
     private long iterations;
 
     /**
@@ -81,6 +85,7 @@ public final class SpanningTree {
         pi = new double[nodes];
         artUp = new boolean[nodes];
         artCost = new double[nodes];
+        dirty = new int[nodes + 1];
         supply = new double[nodes];
         System.arraycopy(a, 0, supply, 0, n);
         for (int j = 0; j < m; j++) {
@@ -97,6 +102,11 @@ public final class SpanningTree {
     /** @return whether the real arc e is in the tree */
     public boolean isTree(long e) {
         return inTree.get(e);
+    }
+
+    /** @return the node potentials π (sources 0..n−1, targets n..n+m−1, π<sub>root</sub> = 0); live, do not modify */
+    public double[] potentials() {
+        return pi;
     }
 
     /** @return the pivots done so far */
@@ -120,8 +130,8 @@ public final class SpanningTree {
      * Lays out the tree of the given real and artificial arcs in the thread/parent arrays by a depth-first walk,
      * then sets its flows.
      *
-     * @param forest the real arcs and the nodes hanging from the root by their artificial arc ({@link #artUp} and
-     *               {@link #artCost} set)
+     * @param forest the real arcs and the nodes hanging from the root by their artificial arc ({@code artUp} and
+     *               {@code artCost} set)
      * @throws TransportSolverException with {@link SolverStatus#FAILED} when the arcs do not span every node
      */
     public void build(GreedyForest forest) {
@@ -391,14 +401,8 @@ public final class SpanningTree {
     /**
      * Re-hangs the subtree cut off by the leaving arc (the pred arc of {@code uOut}) below the entering arc
      * (LEMON's {@code updateTreeStructure}): the path uIn … uOut is reversed and hung from vIn by the entering arc,
-     * which carries {@code delta}.
-     *
-     * @param inArc the entering arc
-     * @param uIn   the end of the entering arc inside the moved subtree
-     * @param vIn   its other end
-     * @param uOut  the node whose pred arc leaves
-     * @param join  the apex of the pivot cycle
-     * @param delta the flow of the entering arc
+     * which carries {@code delta}; uIn is the entering arc's end inside the moved subtree, vIn its other end,
+     * uOut the node whose pred arc leaves, join the apex of the pivot cycle.
      */
     private void rehang(long inArc, int uIn, int vIn, int uOut, int join, double delta) {
         int oldRevThread = revThread[uOut];
@@ -429,13 +433,11 @@ public final class SpanningTree {
             int after = thread[last];
             thread[vIn] = uIn;
             int dirtyCount = 0;
-            dirty = grow(dirty, dirtyCount);
             dirty[dirtyCount++] = vIn;
             while (stem != uOut) {
                 int nextStem = parent[stem];
                 thread[last] = nextStem;
-                dirty = grow(dirty, dirtyCount);
-                dirty[dirtyCount++] = last;
+                    dirty[dirtyCount++] = last;
 
                 int before = revThread[stem];
                 thread[before] = after;
@@ -498,9 +500,5 @@ public final class SpanningTree {
         for (int u = vOut; u != join; u = parent[u]) {
             succNum[u] -= oldSuccNum;
         }
-    }
-
-    private static int[] grow(int[] array, int size) {
-        return size < array.length ? array : Arrays.copyOf(array, 2 * array.length);
     }
 }
