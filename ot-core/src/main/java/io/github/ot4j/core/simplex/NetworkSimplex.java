@@ -70,6 +70,10 @@ final class NetworkSimplex {
     private long iterations;
     /** The largest |C<sub>ij</sub>| seen by the start's full pass over the costs. */
     private double maxCost;
+    /** Whether the potentials are anchored at the real nodes' median (the polish after the first optimum). */
+    private boolean precise;
+    /** Pivots the polish may still take. */
+    private long polishPivots;
 
     NetworkSimplex(double[] a, double[] b, ArcCosts costs, long maxIterations, int blockSize) {
         this.n = a.length;
@@ -140,7 +144,14 @@ final class NetworkSimplex {
                     continue;
                 }
                 if (synced) {
-                    break;
+                    if (precise) {
+                        break;
+                    }
+                    // optimal at the root-anchored potentials: polish with small ones, a bounded number of pivots
+                    precise = true;
+                    polishPivots = 4L * (n + m) + 64;
+                    resyncPotentials();
+                    continue;
                 }
                 // potentials drift by rounding over many pivots: recompute them exactly, then price again
                 resyncPotentials();
@@ -150,6 +161,10 @@ final class NetworkSimplex {
             if (iterations >= maxIterations) {
                 throw new TransportSolverException(SolverStatus.ITERATION_LIMIT, "network simplex stopped after "
                         + iterations + " pivots (maxIterations) on a " + n + " x " + m + " problem");
+            }
+            if (precise && --polishPivots < 0) {
+                resyncPotentials();
+                break;
             }
             iterations++;
             synced = false;
@@ -227,7 +242,21 @@ final class NetworkSimplex {
 
     /** π<sub>root</sub> = 0 and C + π<sub>source</sub> − π<sub>target</sub> = 0 on every tree arc, in preorder. */
     private void resyncPotentials() {
-        pi[root] = 0;
+        potentialsFrom(0);
+        if (!precise) {
+            return;
+        }
+        // re-anchored at the real nodes' median: small potentials resolve small reduced costs (not ulp(M))
+        double[] sorted = java.util.Arrays.copyOf(pi, root);
+        java.util.Arrays.sort(sorted);
+        double mid = sorted[root / 2];
+        if (mid != 0 && Double.isFinite(mid)) {
+            potentialsFrom(-mid);
+        }
+    }
+
+    private void potentialsFrom(double rootPotential) {
+        pi[root] = rootPotential;
         for (int x = thread[root]; x != root; x = thread[x]) {
             double c = cost(pred[x]);
             pi[x] = predDir[x] == UP ? pi[parent[x]] - c : pi[parent[x]] + c;
