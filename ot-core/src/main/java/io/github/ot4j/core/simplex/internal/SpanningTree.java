@@ -47,6 +47,8 @@ public final class SpanningTree {
     private final double[] flow;
     /** The node potentials π (π<sub>root</sub> = 0). */
     private final double[] pi;
+    /** Whether the potentials are anchored at the real nodes' median (the polish after the first optimum). */
+    private boolean precise;
     /** a<sub>i</sub> on sources, −b<sub>j</sub> on targets, 0 at the root. */
     final double[] supply;
     /** Whether node w's artificial arc points to the root. */
@@ -229,8 +231,10 @@ public final class SpanningTree {
      * @throws CancellationException    when the thread is interrupted
      */
     public void optimize(Pricing pricing, long maxIterations) {
+        precise = false;
         resyncPotentials();
         boolean synced = true;
+        long polishPivots = 0;
         while (true) {
             long inArc = enteringArc(pricing);
             if (inArc < 0) {
@@ -241,11 +245,22 @@ public final class SpanningTree {
                     synced = true;
                     continue;
                 }
-                break;
+                if (precise) {
+                    break;
+                }
+                // optimal at the root-anchored potentials: polish with small ones, a bounded number of pivots
+                precise = true;
+                polishPivots = 4L * (n + m) + 64;
+                resyncPotentials();
+                continue;
             }
             if (iterations >= maxIterations) {
                 throw new TransportSolverException(SolverStatus.ITERATION_LIMIT, name + " stopped after "
                         + iterations + " pivots (maxIterations) on a " + n + " x " + m + " problem");
+            }
+            if (precise && --polishPivots < 0) {
+                resyncPotentials();
+                break;
             }
             if ((++iterations & 0x3fff) == 0 && Thread.currentThread().isInterrupted()) {
                 throw new CancellationException(name + " cancelled (thread interrupted) after " + iterations
@@ -270,9 +285,26 @@ public final class SpanningTree {
                 + "after recomputing the potentials (numerical trouble) on a " + n + " x " + m + " problem");
     }
 
-    /** π<sub>root</sub> = 0 and C + π<sub>source</sub> − π<sub>target</sub> = 0 on every tree arc, in preorder. */
+    /**
+     * C + π<sub>source</sub> − π<sub>target</sub> = 0 on every tree arc, in preorder, from π<sub>root</sub> = 0; once
+     * {@link #optimize} polishes, re-anchored at the real nodes' median, so that small potentials resolve small reduced
+     * costs (not ulp of the artificial cost M).
+     */
     public void resyncPotentials() {
-        pi[root] = 0;
+        potentialsFrom(0);
+        if (!precise) {
+            return;
+        }
+        double[] sorted = Arrays.copyOf(pi, root);
+        Arrays.sort(sorted);
+        double mid = sorted[root / 2];
+        if (mid != 0 && Double.isFinite(mid)) {
+            potentialsFrom(-mid);
+        }
+    }
+
+    private void potentialsFrom(double rootPotential) {
+        pi[root] = rootPotential;
         for (int x = thread[root]; x != root; x = thread[x]) {
             double c = cost(pred[x]);
             pi[x] = predDir[x] == UP ? pi[parent[x]] - c : pi[parent[x]] + c;
