@@ -35,11 +35,13 @@ import java.util.zip.ZipOutputStream;
  * {@code setting.critic.method.enforcer.lambda=d:10.0}, {@code setting.critic.method=s:...}, with {@code b:}
  * for booleans).
  *
- * <p>Writes are atomic: the checkpoint goes to a temporary file {@code <name>.<random>.tmp} in the target's folder,
- * is forced to disk, renamed over the target in one step, and the folder is forced after the rename (where the
- * platform can open a folder). A write that fails with an exception removes its temporary file; one that is killed
- * (the JVM dies mid-write) leaves it, and the next write to the same file removes every such leftover. The previous
- * checkpoint stays intact either way.
+ * <p>Writes are atomic: the checkpoint goes to a temporary file {@code <name>.<pid>-<random>.tmp} in the target's
+ * folder (locked by its writer while written), is forced to disk, renamed over the target in one step, and the
+ * folder is forced after the rename (where the platform can open a folder). A write that fails with an exception
+ * removes its temporary file; one that is killed (the JVM dies mid-write) leaves it, and the next write or read of
+ * the same checkpoint removes it once its writer is gone (the process has ended, or
+ * holds no lock on it); a live concurrent writer's temporary file is left alone. The previous checkpoint stays
+ * intact either way.
  *
  * <p>Reads check everything: a missing file, a folder, a truncated or bit-flipped file, a missing entry or state
  * key and a damaged network are all {@link IOException}s whose message names the file.
@@ -116,6 +118,11 @@ public final class CheckpointFile {
         }
         if (Files.isDirectory(file)) {
             throw new IOException(file + " is not a checkpoint: it is a folder");
+        }
+        try {
+            AtomicFile.removeStale(file);
+        } catch (IOException e) {
+            // a folder that cannot be listed or changed (read-only): reading does not need the clean-up
         }
         if (!Files.exists(file)) {
             throw new IOException(file + " is not a checkpoint: it does not exist");
