@@ -15,14 +15,21 @@ import io.github.ot4j.core.TransportSolverException;
  * the same problem as POT's {@code sinkhorn(a, b, M, reg, method='sinkhorn_log')}. ε is absolute, in cost units:
  * a common choice is a few percent of the median cost.
  *
- * <p>The iterations alternate g<sub>j</sub> = −ε log Σ<sub>i</sub> a<sub>i</sub> exp((f<sub>i</sub> −
- * C<sub>ij</sub>)/ε) and f<sub>i</sub> = −ε log Σ<sub>j</sub> b<sub>j</sub> exp((g<sub>j</sub> − C<sub>ij</sub>)/ε)
- * with the max trick, so they are stable for small ε (no underflow of exp(−C/ε)). They stop when the marginal
- * error Σ<sub>i</sub> |(P1)<sub>i</sub> − a<sub>i</sub>| (the columns are exact after each column update) is at most
- * the tolerance; it is measured on the row sweep each iteration needs anyway, at no extra cost. With
+ * <p>The iterations are those of log-domain Sinkhorn: g<sub>j</sub> = −ε log Σ<sub>i</sub> a<sub>i</sub>
+ * exp((f<sub>i</sub> − C<sub>ij</sub>)/ε) and f<sub>i</sub> = −ε log Σ<sub>j</sub> b<sub>j</sub> exp((g<sub>j</sub> −
+ * C<sub>ij</sub>)/ε), stable for small ε. They are run as scaling iterations on a stabilised kernel
+ * K̃<sub>ij</sub> = exp(α̂<sub>i</sub> + β̂<sub>j</sub> − C<sub>ij</sub>/ε) into which the potentials are absorbed
+ * (Schmitzer 2016): each iteration is one pass over K̃ doing both matrix–vector products, without an exponential
+ * per entry, and the kernel is rebuilt by an exact log-domain row update (max trick) whenever a scaling leaves
+ * [1e-20, 1e20] or a kernel sum underflows, so that small ε stays stable (see {@code ScalingSinkhorn}). They stop
+ * when the marginal error Σ<sub>i</sub> |(P1)<sub>i</sub> − a<sub>i</sub>| (the columns are exact after each
+ * column update) is at most the tolerance, measured on the row pass each iteration needs anyway. With
  * {@link Options#epsilonScaling()} the solve starts at a large ε and halves it down to the target, each stage
- * warm-started from the last: useful for small ε. Time O(n·m) per iteration, memory one dense n × m copy of the
- * costs (the plan is kept in kernel form, {@link EntropicPlan}).
+ * warm-started from the last: useful for small ε. Time O(n·m) per iteration (n·m exponentials per rebuild, one
+ * rebuild per ε stage when ε is moderate), memory two dense n × m arrays (costs and kernel; the plan is kept in
+ * kernel form, {@link EntropicPlan}). The dense passes run in fixed row blocks on the common fork-join pool where
+ * n·m ≥ 2<sup>17</sup>, with the same results on one thread or several (system property
+ * {@code ot4j.entropic.parallel=false}: the calling thread only).
  *
  * <p>A solve that does not reach its tolerance within {@link Options#maxIterations()} throws a
  * {@link TransportSolverException} with status {@link SolverStatus#ITERATION_LIMIT}: never a silent number.
@@ -201,7 +208,8 @@ public final class EntropicTransport {
      * OT<sub>ε</sub>(a, a) by the symmetric Sinkhorn iteration f ← ½ (f + T(f)), T(f)<sub>i</sub> =
      * −ε log Σ<sub>j</sub> a<sub>j</sub> exp((f<sub>j</sub> − C<sub>ij</sub>)/ε) (Feydy et al. 2019): the plan of a
      * measure onto itself is symmetric, and the averaged update converges in a few dozen iterations where the
-     * alternating one oscillates. Same stopping rule and budget as {@link #solve}.
+     * alternating one oscillates; run on a stabilised kernel ({@link SymmetricSinkhorn}). Same stopping rule and
+     * budget as {@link #solve}.
      */
     static EntropicResult selfTransport(DiscreteMeasure mu, GroundCost cost, double epsilon, Options options) {
         TransportProblem problem = TransportProblem.of(mu, mu, cost);
@@ -209,46 +217,8 @@ public final class EntropicTransport {
         if (options == null) {
             throw new IllegalArgumentException("options must not be null");
         }
-        double[] a = problem.a();
-        double[] c = flatten(problem.cost());
-        int n = a.length;
-        double[] la = LogKernel.logs(a);
-        double[] u = new double[n];
-        double[] w = new double[n];
-        double[] lse = new double[n];
-        double ie = 1 / epsilon;
-        double err = Double.NaN;
-        int iterations = 0;
-        while (true) {
-            for (int i = 0; i < n; i++) {
-                w[i] = la[i] + u[i];
-            }
-            LogKernel.rowLse(c, n, n, ie, w, lse);
-            err = 0;
-            for (int i = 0; i < n; i++) {
-                if (a[i] > 0) {
-                    err += a[i] * Math.abs(Math.expm1(u[i] + lse[i]));
-                }
-            }
-            if (!Double.isFinite(err)) {
-                throw new TransportSolverException(SolverStatus.FAILED, "symmetric Sinkhorn reached a marginal "
-                        + "error of " + err + " at iteration " + iterations + " with epsilon = " + epsilon);
-            }
-            if (2 * err <= options.tolerance()) {
-                break;
-            }
-            if (iterations >= options.maxIterations()) {
-                throw new TransportSolverException(SolverStatus.ITERATION_LIMIT, "symmetric Sinkhorn did not reach "
-                        + "the marginal error " + options.tolerance() + " in maxIterations = "
-                        + options.maxIterations() + " iterations with epsilon = " + epsilon + " (marginal error "
-                        + 2 * err + "); raise epsilon, the tolerance or maxIterations");
-            }
-            for (int i = 0; i < n; i++) {
-                u[i] = 0.5 * (u[i] - lse[i]);
-            }
-            iterations++;
-        }
-        return finish(a, a, la, la, c, u, u.clone(), epsilon, iterations);
+        return SymmetricSinkhorn.solve(problem.a(), flatten(problem.cost()), epsilon, options,
+                RowBlocks.parallelByDefault());
     }
 
     static double checkEpsilon(double epsilon) {

@@ -412,15 +412,7 @@ final class ScalingSinkhorn {
 
     /** β<sub>j</sub> = log b<sub>j</sub> − log Σ<sub>i</sub> exp(α<sub>i</sub> − C<sub>ij</sub>/ε), its kernel column anew, t<sub>j</sub> = 1. */
     private void repairColumn(int j) {
-        double mx = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < n; i++) {
-            mx = Math.max(mx, alpha[i] - c[i * m + j] * ie);
-        }
-        double sum = 0;
-        for (int i = 0; i < n; i++) {
-            sum += Math.exp(alpha[i] - c[i * m + j] * ie - mx);
-        }
-        double beta = lb[j] - mx - Math.log(sum);
+        double beta = lb[j] - LogKernel.colLseAt(c, n, m, j, ie, alpha);
         betaHat[j] = beta;
         t[j] = 1;
         for (int i = 0; i < n; i++) {
@@ -524,30 +516,14 @@ final class ScalingSinkhorn {
                 f[i] = epsilon * (alpha[i] - la[i]);
                 continue;
             }
-            double mx = Double.NEGATIVE_INFINITY;
-            for (int j = 0; j < m; j++) {
-                mx = Math.max(mx, beta[j] - c[i * m + j] / epsilon);
-            }
-            double sum = 0;
-            for (int j = 0; j < m; j++) {
-                sum += Math.exp(beta[j] - c[i * m + j] / epsilon - mx);
-            }
-            f[i] = -epsilon * (mx + Math.log(sum));
+            f[i] = -epsilon * LogKernel.rowLseAt(c, m, i, 1 / epsilon, beta);
         }
         for (int j = 0; j < m; j++) {
             if (b[j] > 0) {
                 g[j] = epsilon * (beta[j] - lb[j]);
                 continue;
             }
-            double mx = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
-                mx = Math.max(mx, alpha[i] - c[i * m + j] / epsilon);
-            }
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                sum += Math.exp(alpha[i] - c[i * m + j] / epsilon - mx);
-            }
-            g[j] = -epsilon * (mx + Math.log(sum));
+            g[j] = -epsilon * LogKernel.colLseAt(c, n, m, j, 1 / epsilon, alpha);
         }
         return new Potentials(f, g);
     }

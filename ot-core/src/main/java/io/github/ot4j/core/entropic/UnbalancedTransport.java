@@ -32,8 +32,10 @@ import io.github.ot4j.core.internal.Checks;
  * (costs from points by {@link io.github.ot4j.core.PointCostMatrix#block}), then per iteration a single pass over
  * K for both matrix–vector products — four rows at a time: (Kv)<sub>i</sub>, then u<sub>i</sub>, then
  * Kᵀu += u<sub>i</sub> K<sub>i·</sub> while the rows are in cache — with n + m exponentials and logarithms, none
- * per entry; ⟨P, C⟩ and the mass are summed from diag(u) K diag(v). They restart in the log domain, with the max
- * trick, when a kernel sum underflows or a scaling overflows there (small ε). Time O(n·m) per iteration, memory two dense n × m arrays.
+ * per entry; ⟨P, C⟩ and the mass are summed from diag(u) K diag(v). The kernel, the pass and the sums run in fixed
+ * row blocks (several threads where n·m ≥ 2<sup>17</sup>, identical results on one). They restart in the log
+ * domain, with the max trick, when a kernel sum underflows or a scaling overflows there (small ε). Time O(n·m) per
+ * iteration, memory two dense n × m arrays.
  *
  * <p>Bad input (NaN or ∞, negative weights, a zero-mass measure, ε ≤ 0, ρ ≤ 0) throws an
  * {@link IllegalArgumentException} naming the argument. Stateless and thread-safe.
