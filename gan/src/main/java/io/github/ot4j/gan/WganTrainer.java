@@ -282,11 +282,12 @@ public final class WganTrainer {
         }
         INDArray fake = generatorNet.forward(z); // training mode, keeping each layer's input for the backward pass
         guard(step, "generator output", Finite.problem(fake));
-        double loss = -criticView.values(fake).meanNumber().doubleValue();
+        // one critic pass for both the loss and the input gradient (training mode computes the same values)
+        double loss = -criticView.forward(fake).meanNumber().doubleValue();
         guard(step, "generator loss", Finite.problem(loss));
         INDArray epsilon = Nd4j.valueArrayOf(new long[] {batch, 1}, -1.0 / batch, critic.dataType());
         // not checked on its own: a NaN or infinity here reaches the generator's gradient, which is checked
-        INDArray inputGradient = criticView.inputGradient(fake, epsilon);
+        INDArray inputGradient = criticView.backwardInput(fake, epsilon);
         Gradient gradient = generatorNet.backward(inputGradient).parameters();
         if (penalty != null) {
             gradient.gradient().addi(penalty.gradient()); // the flattened view: every layer's gradient aliases it

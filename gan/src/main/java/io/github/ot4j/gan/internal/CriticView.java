@@ -54,6 +54,28 @@ public final class CriticView {
         return encoder == null ? critic.inputGradient(in, epsilon) : encoder.inputGradient(critic, in, epsilon);
     }
 
+    /**
+     * f(x) in training mode, keeping each layer's input so that {@link #backwardInput} reuses this pass.
+     *
+     * @param x n × d data rows
+     * @return f(x), n × 1
+     */
+    public INDArray forward(INDArray x) {
+        return critic.forward(shown(x));
+    }
+
+    /**
+     * The input gradient of Σ ε<sub>i</sub> f(x<sub>i</sub>) after {@link #forward forward(x)}, from that pass.
+     *
+     * @param x       the n × d rows last passed to {@link #forward}
+     * @param epsilon n × 1 weights
+     * @return n × d (no parameter changes)
+     */
+    public INDArray backwardInput(INDArray x, INDArray epsilon) {
+        INDArray joint = critic.backward(epsilon).input();
+        return encoder == null ? joint : encoder.throughEncoder(x.castTo(critic.dataType()), joint);
+    }
+
     /** @return the critic network's floating-point type */
     public org.nd4j.linalg.api.buffer.DataType dataType() {
         return critic.dataType();

@@ -141,8 +141,20 @@ public final class Encoder {
      */
     public INDArray inputGradient(TrainableNetwork critic, INDArray x, INDArray epsilon) {
         INDArray in = network.input("x", x);
+        return throughEncoder(in, critic.inputGradient(Nd4j.hstack(in, network.output(in)), epsilon));
+    }
+
+    /**
+     * g<sub>x</sub> + J<sub>E</sub>(x)ᵀ g<sub>e</sub> from the critic's input gradient [g<sub>x</sub>; g<sub>e</sub>] at
+     * [x; E(x)].
+     *
+     * @param x     n × d
+     * @param joint n × (d + k), the critic's input gradient
+     * @return n × d
+     */
+    public INDArray throughEncoder(INDArray x, INDArray joint) {
+        INDArray in = network.input("x", x);
         int d = Math.toIntExact(in.columns());
-        INDArray joint = critic.inputGradient(Nd4j.hstack(in, network.output(in)), epsilon);
         INDArray gx = joint.get(NDArrayIndex.all(), NDArrayIndex.interval(0, d)).dup();
         INDArray ge = joint.get(NDArrayIndex.all(), NDArrayIndex.interval(d, joint.columns())).dup();
         return gx.addi(network.inputGradient(in, ge.castTo(network.dataType())));

@@ -156,7 +156,8 @@ public final class EntropicTransport {
         if (options == null) {
             throw new IllegalArgumentException("options must not be null");
         }
-        return run(a.clone(), b.clone(), flatten(cost), epsilon, options);
+        return ScalingSinkhorn.solve(a.clone(), b.clone(), flatten(cost), epsilon, options,
+                RowBlocks.parallelByDefault());
     }
 
     /**
@@ -267,13 +268,17 @@ public final class EntropicTransport {
         double[] c = new double[n * m];
         if (cost instanceof PointCostMatrix points) {
             // the blocked kernel that C2 vectorises, in row blocks of about 64 k entries; it refuses non-finite costs
+            // (in RowBlocks, so on several threads when they pay; each entry is the same either way)
             int rows = Math.max(1, Math.min(n, (1 << 16) / Math.max(1, m)));
-            double[] buffer = new double[rows * m];
-            for (int i0 = 0; i0 < n; i0 += rows) {
-                int i1 = Math.min(n, i0 + rows);
-                points.block(i0, i1, 0, m, buffer);
-                System.arraycopy(buffer, 0, c, i0 * m, (i1 - i0) * m);
-            }
+            RowBlocks blocks = RowBlocks.of(n, m, RowBlocks.parallelByDefault());
+            blocks.forEach(blk -> {
+                double[] buffer = new double[rows * m];
+                for (int i0 = blocks.start(blk), end = blocks.end(blk); i0 < end; i0 += rows) {
+                    int i1 = Math.min(end, i0 + rows);
+                    points.block(i0, i1, 0, m, buffer);
+                    System.arraycopy(buffer, 0, c, i0 * m, (i1 - i0) * m);
+                }
+            });
             return c;
         }
         for (int i = 0; i < n; i++) {
@@ -288,7 +293,11 @@ public final class EntropicTransport {
         return c;
     }
 
-    private static EntropicResult run(double[] a, double[] b, double[] c, double epsilon, Options options) {
+    /**
+     * The plain log-domain iteration, every sweep with n·m exponentials: the reference the stabilised scaling
+     * iteration ({@link ScalingSinkhorn}) is tested against.
+     */
+    static EntropicResult logDomain(double[] a, double[] b, double[] c, double epsilon, Options options) {
         int n = a.length;
         int m = b.length;
         double[] la = LogKernel.logs(a);
@@ -375,7 +384,7 @@ public final class EntropicTransport {
         return finish(a, b, la, lb, c, u, v, epsilon, iterations);
     }
 
-    private static EntropicResult finish(double[] a, double[] b, double[] la, double[] lb, double[] c, double[] u,
+    static EntropicResult finish(double[] a, double[] b, double[] la, double[] lb, double[] c, double[] u,
             double[] v, double epsilon, int iterations) {
         int n = a.length;
         int m = b.length;
