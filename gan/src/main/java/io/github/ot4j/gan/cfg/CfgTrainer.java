@@ -45,6 +45,8 @@ public final class CfgTrainer {
     private final DataSource data;
     private final long seed;
     private List<TrainableNetwork> moves;
+    /** Copies of D reused as functional steps (cloning a DL4J network per stage costs more than the stage). */
+    private final List<TrainableNetwork> pool = new ArrayList<>();
     private long iteration;
 
     private CfgTrainer(CfgConfig config, Generator generator, Critic discriminator, DataSource data, long seed,
@@ -85,6 +87,7 @@ public final class CfgTrainer {
         for (MultiLayerNetwork move : pending) {
             moves.add(TrainableNetwork.of("functional step", move));
         }
+        pool.addAll(moves);
     }
 
     /**
@@ -169,7 +172,7 @@ public final class CfgTrainer {
             guard(stage, "generator output", Finite.problem(fake));
             loss = updateDiscriminator(stage, real, fake);
         }
-        TrainableNetwork move = TrainableNetwork.of("functional step", discriminatorNet.network().clone());
+        TrainableNetwork move = frozenCopy(moves.size());
         moves.add(move);
         INDArray step = direction(move, fake).muli(config.eta());
         double meanMove = 0;
@@ -204,6 +207,16 @@ public final class CfgTrainer {
         guard(stage, "discriminator gradient", Finite.problem(gradient.gradient()));
         discriminatorNet.apply(gradient);
         return loss;
+    }
+
+    /** D's current parameters in the pool's k-th network (a slot no pending step uses: k = moves.size()). */
+    private TrainableNetwork frozenCopy(int k) {
+        if (k == pool.size()) {
+            pool.add(TrainableNetwork.of("functional step", discriminatorNet.network().clone()));
+        } else {
+            pool.get(k).network().params().assign(discriminatorNet.network().params());
+        }
+        return pool.get(k);
     }
 
     /** Distils the composite into G̃ and clears the pending steps; returns the last epoch's mean loss. */
