@@ -27,13 +27,14 @@ import java.util.regex.Pattern;
  * @param seed      the run's seed
  * @param settings  the run's settings, typed field by field (the critic schedule with its method, enforcer or
  *                  cost and updater, the generator's updater, the batch size)
- * @param networks  further networks of the run by name (lower-case letters), with their updater state: a
- *                  tempering lens's {@code "lens"}; empty for a plain WGAN (unmodifiable)
+ * @param networks  further networks of the run by name (a lower-case letter, then lower-case letters or digits),
+ *                  with their updater state: a tempering lens's {@code "lens"}, RFGAN's {@code "encoder"}, xICFG's
+ *                  pending functional steps {@code "move00000"}, …; empty for a plain WGAN (unmodifiable)
  */
 public record Checkpoint(MultiLayerNetwork generator, MultiLayerNetwork critic, long iteration, long seed,
                          RunSettings settings, Map<String, MultiLayerNetwork> networks) {
 
-    private static final Pattern NAME = Pattern.compile("[a-z]+");
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*");
 
     /**
      * @param generator the generator network, with its updater state
@@ -41,7 +42,7 @@ public record Checkpoint(MultiLayerNetwork generator, MultiLayerNetwork critic, 
      * @param iteration generator steps done, ≥ 0
      * @param seed      the run's seed
      * @param settings  the run's settings
-     * @param networks  further networks by name, lower-case letters (copied)
+     * @param networks  further networks by name, a lower-case letter then letters or digits (copied)
      */
     public Checkpoint {
         if (generator == null) {
@@ -62,8 +63,8 @@ public record Checkpoint(MultiLayerNetwork generator, MultiLayerNetwork critic, 
         Map<String, MultiLayerNetwork> copy = new LinkedHashMap<>();
         networks.forEach((name, network) -> {
             if (name == null || !NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("a network's name must be lower-case letters but is '" + name
-                        + "'");
+                throw new IllegalArgumentException("a network's name must be a lower-case letter, then lower-case "
+                        + "letters or digits, but is '" + name + "'");
             }
             if (network == null) {
                 throw new IllegalArgumentException("network " + name + " must not be null");
