@@ -383,9 +383,8 @@ final class FusedDense {
             case LEAKY -> {
                 double slope = alpha[k];
                 for (int i = 0; i < n; i++) {
-                    if (!(a.get(i) > 0)) {
-                        d.set(i, slope * d.get(i));
-                    }
+                    // a select, not a branch: the signs of a layer's activations are a coin toss
+                    d.set(i, d.get(i) * (a.get(i) > 0 ? 1.0 : slope));
                 }
             }
             case TANH -> {
