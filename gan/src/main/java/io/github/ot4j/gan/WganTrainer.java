@@ -160,7 +160,9 @@ public final class WganTrainer {
      * @throws IllegalArgumentException if the configuration differs from the checkpointed run's in any field of
      *                                  its settings ({@link RunSettings}: the critic schedule with its method,
      *                                  enforcer or ground cost and updater, the generator updater, the batch
-     *                                  size), naming the first field that differs and both values
+     *                                  size, the regulariser, the lens, the critic's features), naming the first
+     *                                  field that differs and both values; or if the checkpoint lacks the lens or
+     *                                  encoder network its settings call for
      */
     public static WganTrainer resume(Checkpoint checkpoint, WganConfig config, DataSource data) {
         io.github.ot4j.critic.internal.Nd4jSetup.ensure(); // before nd4j's first use: threads, allocator, backend

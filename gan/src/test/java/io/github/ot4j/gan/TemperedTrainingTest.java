@@ -144,6 +144,17 @@ class TemperedTrainingTest {
     }
 
     @Test
+    void aCheckpointRefusesABadNetworkName() {
+        Checkpoint checkpoint = trainer(TemperingLens.of(10)).checkpoint();
+        MultiLayerNetwork lens = checkpoint.networks().get("lens");
+        assertThatThrownBy(() -> new Checkpoint(checkpoint.generator(), checkpoint.critic(), 0, 1,
+                checkpoint.settings(), java.util.Map.of("Lens/1", lens)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'Lens/1'");
+        assertThatThrownBy(() -> checkpoint.networks().put("other", lens))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
     void theCopyingMethodsKeepTheLens() {
         WganConfig config = WganConfig.wganTs().withLens(TemperingLens.of(5));
         assertThat(config.withBatchSize(16).withCriticSteps(2).withLearningRates(1e-3, 1e-3).lens())
