@@ -240,7 +240,10 @@ final class NetworkSimplex {
 
     // ---------------------------------------------------------------- exact recomputation
 
-    /** π<sub>root</sub> = 0 and C + π<sub>source</sub> − π<sub>target</sub> = 0 on every tree arc, in preorder. */
+    /**
+     * C + π<sub>source</sub> − π<sub>target</sub> = 0 on every tree arc, in preorder, from π<sub>root</sub> = 0; in the
+     * polish the real nodes' median is then moved to 0 (the root to minus it), so that the potentials are small.
+     */
     private void resyncPotentials() {
         potentialsFrom(0);
         if (!precise) {
