@@ -40,7 +40,7 @@ class ScaleInvariancePropertyTest {
         }
     }
 
-    /** About a minute on a loaded core (53 s measured): in the default run, not in -Pfast. */
+    /** 16 s measured on a quiet machine, 53 s on a loaded one: in the default run, not in -Pfast. */
     @Test
     @Tag("slow")
     void thousandsOfInstancesAtEveryScale() {
