@@ -6,29 +6,39 @@ import io.github.ot4j.core.internal.DefectRouting;
 /**
  * A proof of optimality computed from an answer itself, so that any user can check any solver: a rigorous bound
  * on |value − optimum|, where value = Σ C<sub>ij</sub> P<sub>ij</sub> is the plan's cost and the optimum is that
- * of the problem as given (weights a, b and costs C as doubles, arithmetic exact).
+ * of the problem as given (weights a, b and costs C as doubles, arithmetic exact; when Σa ≠ Σb, which the problem
+ * admits to 1e-9 relative, of a and b' = (1 + q)·b with q = (Σa − Σb)/Σb exactly, known to q̃ ± δq).
  *
  * <p><b>Lower bound.</b> The potentials are first repaired to exact feasibility: v'<sub>j</sub> = min(v<sub>j</sub>,
  * min<sub>i</sub> ↓(C<sub>ij</sub> − u<sub>i</sub>)), where ↓ rounds the difference down (TwoSum gives its exact
  * error), so that u<sub>i</sub> + v'<sub>j</sub> ≤ C<sub>ij</sub> holds in exact arithmetic. By weak duality
- * D = Σ a<sub>i</sub> u<sub>i</sub> + Σ b<sub>j</sub> v'<sub>j</sub> ≤ optimum; D is computed by a compensated
- * dot product ({@link CompensatedDot}) and lowered by that product's rigorous error bound.
+ * D = Σ a<sub>i</sub> u<sub>i</sub> + (1 + q)·Σ b<sub>j</sub> v'<sub>j</sub> ≤ optimum; D is computed by compensated
+ * dot products ({@link CompensatedDot}) and lowered by their rigorous error bounds and by δq·|Σ b v'|.
  *
- * <p><b>Upper bound.</b> The plan's cost is computed the same way and raised by its error bound. A plan whose
- * marginals miss a and b by E = Σ<sub>i</sub> |Σ<sub>j</sub> P<sub>ij</sub> − a<sub>i</sub>| +
- * Σ<sub>j</sub> |Σ<sub>i</sub> P<sub>ij</sub> − b<sub>j</sub>| (each defect a compensated sum, raised by its error
- * bound) can be made feasible by scaling down the rows and then the columns that carry too much (removing at most
- * E of mass, each unit changing the cost by at most max|C|) and transporting the at most 2E of mass then missing
- * (at most max|C| a unit): optimum ≤ cost + 3·max|C|·E.
+ * <p><b>Upper bound.</b> The plan's cost is computed the same way and raised by its error bound. Its marginal
+ * defects d<sub>i</sub> = a<sub>i</sub> − Σ<sub>j</sub> P<sub>ij</sub>, e<sub>j</sub> = b'<sub>j</sub> −
+ * Σ<sub>i</sub> P<sub>ij</sub> are compensated sums, each known to within its bound; E ≥ Σ|d| + Σ|e|. Two repairs
+ * give a feasible plan, and the smaller bound is taken:
+ * <ul>
+ * <li>scaling down the over-full rows, then columns (removing at most E of mass, each unit changing the cost by at
+ * most max|C|) and shipping the at most 2E then missing at max|C| a unit: optimum ≤ cost + 3·max|C|·E;</li>
+ * <li>when that is not already negligible (above 2<sup>−40</sup>·|value| and value − lower), a repair R through
+ * arcs of small reduced cost r = C − u − v': for any R with row sums d and column sums e,
+ * cost(R) = Σ R<sub>ij</sub> r<sub>ij</sub> + Σ u<sub>i</sub> d<sub>i</sub> + Σ v'<sub>j</sub> e<sub>j</sub>.
+ * R sends every defect to a hub and on to where mass is missing along shortest paths ({@link DefectRouting}),
+ * adding mass on any arc (length ≥ max(r, 0)) and taking it off plan entries that carry at least E (length ≥
+ * max(−r, 0)), so no entry goes negative; entries lighter than that are first moved into the defects. At an
+ * optimum these paths run over tight arcs, so the bound is of the order of ε·|u|·E rather than max|C|·E.</li>
+ * </ul>
  *
- * <p>{@link #errorBound()} = max(upper − value, value − lower), rounded up, bounds |value − optimum|; it is
- * {@link #holds()} when errorBound ≤ 1e-9·|value|, or ≤ the absolute floor 2<sup>−80</sup>·(max|C|·mass + Σ|a<sub>i</sub>u<sub>i</sub>| +
- * Σ|b<sub>j</sub>v'<sub>j</sub>| + Σ|C<sub>ij</sub>P<sub>ij</sub>|) +
- * 16·(n·m + n + m + 4)·2<sup>−1074</sup> (27 bits below double resolution of the data, plus the underflow resolution of
- * the sums: what proves a zero optimum). A wrong value thus passes only within 1e-9 relative of the true optimum,
- * or within that floor. When Σa ≠ Σb (the problem admits 1e-9 relative), the optimum is that of b rescaled to
- * Σa. All of it is exactly equivariant under scaling costs or masses by a power
- * of two.
+ * <p><b>The rule.</b> {@link #errorBound()} = max(upper − value, value − lower), rounded up, bounds
+ * |value − optimum|. The certificate {@link #holds()} when errorBound ≤ 1e-9·|value|, or ≤ the absolute floor
+ * 2<sup>−80</sup>·(max|C|·mass + Σ|a<sub>i</sub>u<sub>i</sub>| + Σ|b<sub>j</sub>v'<sub>j</sub>| +
+ * Σ|C<sub>ij</sub>P<sub>ij</sub>|) + 16·(n·m + n + m + 4)·2<sup>−1074</sup> (27 bits below double resolution of the
+ * data, plus the underflow resolution of the sums: what proves a zero optimum), and the plan's marginals are met
+ * to E ≤ 1e-9·mass (or 2<sup>−80</sup>·mass + 16·(n + m + entries + 4)·2<sup>−1074</sup>). A wrong value thus
+ * passes only within 1e-9 relative of the true optimum, or within that floor, and a plan off its marginals does
+ * not pass. All of it is exactly equivariant under scaling costs or masses by a power of two, barring underflow.
  *
  * @param primalCost       Σ<sub>ij</sub> C<sub>ij</sub> P<sub>ij</sub>, the plan's cost (compensated sum)
  * @param dualObjective    Σ<sub>i</sub> a<sub>i</sub> u<sub>i</sub> + Σ<sub>j</sub> b<sub>j</sub> v<sub>j</sub> of
@@ -37,12 +47,15 @@ import io.github.ot4j.core.internal.DefectRouting;
  * @param maxDualViolation max(0, max<sub>ij</sub> (u<sub>i</sub> + v<sub>j</sub> − C<sub>ij</sub>)), in cost units
  * @param maxMarginalError the largest |Σ<sub>j</sub> P<sub>ij</sub> − a<sub>i</sub>| or
  *                         |Σ<sub>i</sub> P<sub>ij</sub> − b<sub>j</sub>|, in mass units
+ * @param marginalDefect   E, a rigorous bound on Σ<sub>i</sub> |d<sub>i</sub>| + Σ<sub>j</sub> |e<sub>j</sub>|, in
+ *                         mass units
  * @param costScale        max<sub>ij</sub> |C<sub>ij</sub>|
  * @param mass             Σ a<sub>i</sub>
  * @param lowerBound       a rigorous lower bound on the optimum (the repaired dual objective, rounded down)
  * @param upperBound       a rigorous upper bound on the optimum
  * @param errorBound       a rigorous bound on |primalCost − optimum|
- * @param floor            the absolute floor of {@link #holds(double)}
+ * @param floor            the absolute floor of {@link #holds(double)} on errorBound
+ * @param massFloor        the absolute floor of {@link #holds(double)} on marginalDefect
  */
 public record Certificate(double primalCost, double dualObjective, double dualityGap, double maxDualViolation,
                           double maxMarginalError, double marginalDefect, double costScale, double mass,
@@ -58,8 +71,9 @@ public record Certificate(double primalCost, double dualObjective, double dualit
     private static final double EPS = 0x1p-53;
 
     /**
-     * Computes the certificate of a plan and potentials for a problem. Reads every C<sub>ij</sub> once:
-     * O(n·m) time, O(n + m) memory.
+     * Computes the certificate of a plan and potentials for a problem. Reads every C<sub>ij</sub> once, and up to
+     * twice more when the repair through small reduced costs is needed (two runs of Dijkstra's method):
+     * O(n·m + (n + m)·log(n + m)) time, O(n + m + entries) memory.
      *
      * @param problem    the problem
      * @param plan       a plan of the problem's shape
@@ -109,13 +123,9 @@ public record Certificate(double primalCost, double dualObjective, double dualit
         }
         double sb = sumB.value();
         double sbLow = sb - sumB.errorBound();
-        double q = 0;
-        double dq = 0;
-        if (difference.value() != 0 || difference.errorBound() > 0) {
-            q = sbLow > 0 ? difference.value() / sb : 0;
-            dq = sbLow > 0 ? up((difference.errorBound() + Math.abs(difference.value()) * sumB.errorBound() / sb)
-                    / sbLow + EPS * Math.abs(q)) : Double.POSITIVE_INFINITY;
-        }
+        double q = sbLow > 0 ? difference.value() / sb : 0;
+        double dq = sbLow > 0 ? up(up((difference.errorBound() + Math.abs(difference.value()) * sumB.errorBound() / sb)
+                / sbLow) + EPS * Math.abs(q)) : Double.POSITIVE_INFINITY;
         // lower bound: the repaired dual objective Σ a u + (1 + q) Σ b v', rounded down
         CompensatedDot given = new CompensatedDot();
         CompensatedDot dual = new CompensatedDot();
@@ -318,7 +328,8 @@ public record Certificate(double primalCost, double dualObjective, double dualit
 
     /**
      * Whether the certificate proves the value optimal to the relative tolerance {@code tolerance}:
-     * {@link #errorBound()} ≤ max(tolerance·|primalCost|, {@link #floor()}).
+     * {@link #errorBound()} ≤ max(tolerance·|primalCost|, {@link #floor()}), and the plan feasible to it:
+     * {@link #marginalDefect()} ≤ max(tolerance·mass, {@link #massFloor()}).
      *
      * @param tolerance the relative tolerance, e.g. {@link #DEFAULT_TOLERANCE}
      * @return whether the value is within tolerance of the optimum, proven

@@ -107,4 +107,33 @@ class CertificateTest {
         Potentials tight = new Potentials(new double[] {0, 0}, new double[] {0x1p-1070, 0x1p-1070});
         assertThat(Certificate.of(p, diagonal, tight).holds()).isTrue();
     }
+
+    @Test
+    void aMarginalDefectOfRoundingIsRepairedThroughTightArcsNotAtTheLargestCost() {
+        // the optimal diagonal of C = [[1e-6, 1e6], [1e6, 1e-6]] with one entry an ulp heavy: the simple repair
+        // (3·max|C|·E ≈ 7e-10) would be 7e-4 of the value; routed through the tight diagonal it is ~1e-21
+        CostMatrix c = CostMatrix.of(new double[][] {{1e-6, 1e6}, {1e6, 1e-6}});
+        TransportProblem p = TransportProblem.of(new double[] {0.5, 0.5}, new double[] {0.5, 0.5}, c);
+        TransportPlan heavy = TransportPlan.of(2, 2, new int[] {0, 1}, new int[] {0, 1},
+                new double[] {0.5, Math.nextUp(0.5)});
+        Potentials tight = new Potentials(new double[] {0, 0}, new double[] {1e-6, 1e-6});
+        Certificate cert = Certificate.of(p, heavy, tight);
+        assertThat(cert.marginalDefect()).isGreaterThan(0);
+        assertThat(3 * cert.costScale() * cert.marginalDefect()).isGreaterThan(1e-9 * cert.primalCost());
+        assertThat(cert.errorBound()).isLessThanOrEqualTo(1e-14 * cert.primalCost());
+        assertThat(cert.holds()).isTrue();
+    }
+
+    @Test
+    void aPlanOffItsMarginalsIsRefusedEvenWhenItsValueIsRight() {
+        // 1e-6 of extra mass on a zero-cost entry: the value is still optimal, the plan is not a plan of the problem
+        CostMatrix c = CostMatrix.of(new double[][] {{0, 1}, {1, 1}});
+        TransportProblem p = TransportProblem.of(new double[] {0.5, 0.5}, new double[] {0.5, 0.5}, c);
+        TransportPlan leaky = TransportPlan.of(2, 2, new int[] {0, 1}, new int[] {0, 1},
+                new double[] {0.5 + 1e-6, 0.5});
+        Certificate cert = Certificate.of(p, leaky, new Potentials(new double[] {0, 0}, new double[] {0, 1}));
+        assertThat(cert.errorBound()).isLessThanOrEqualTo(1e-15);
+        assertThat(cert.marginalDefect()).isGreaterThanOrEqualTo(2e-6);
+        assertThat(cert.holds()).isFalse();
+    }
 }

@@ -40,7 +40,7 @@ class ScaleInvariancePropertyTest {
         }
     }
 
-    /** About 20 s on one core: in the default run, not in -Pfast. */
+    /** 16 s measured on a quiet machine, 53 s on a loaded one: in the default run, not in -Pfast. */
     @Test
     @Tag("slow")
     void thousandsOfInstancesAtEveryScale() {
@@ -49,7 +49,7 @@ class ScaleInvariancePropertyTest {
         }
     }
 
-    /** About 25 minutes on one core: -Pexhaustive. */
+    /** About 30–60 minutes on one core (not measured since the on-demand and float paths joined): -Pexhaustive. */
     @Test
     @Tag("exhaustive")
     void aHundredThousandInstances() {
@@ -94,7 +94,9 @@ class ScaleInvariancePropertyTest {
         assertAgree(warm.value(), cold.value(), cold.certificate(), what + " warm");
         assertExactlyScaled(warm, warmScaled, factor, potentialFactor, Math.scalb(1.0, l), what + " warm");
 
-        if (withLp) {
+        // the LP on every tenth instance, and on every one whose costs span 1e-6 … 1e6 (ojAlgo's absolute
+        // tolerances leave those to the polish)
+        if (withLp || base.kind.equals("1e-6..1e6")) {
             TransportResult lp = LP.solve(base.problem);
             TransportResult lpScaled = LP.solve(scaled.problem);
             assertCertified(lp, what + " lp");
