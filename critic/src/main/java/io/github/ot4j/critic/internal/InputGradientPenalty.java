@@ -85,6 +85,10 @@ public final class InputGradientPenalty {
         requirePiecewiseLinear(critic);
         INDArray y = critic.input("real", real);
         INDArray x = critic.input("fake", fake);
+        FusedDense fused = critic.fused();
+        if (fused != null) {
+            return fused(fused, y, x, seed, lambda, oneSided, gradient);
+        }
         INDArray xHat = interpolate(y, x, seed);
         int layers = critic.layerCount();
         long batch = xHat.rows();
@@ -129,6 +133,85 @@ public final class InputGradientPenalty {
             TrainableNetwork.weightGradient(gradient, k).addi(dW);
             if (k < layers - 1) {
                 t = t.mmul(critic.weights(k)).muli(masks[k]);
+            }
+        }
+        return penalty;
+    }
+
+    /** {@link #compute} on the fast path: the same steps in preallocated buffers, products by BLAS in place. */
+    private static double fused(FusedDense f, INDArray y, INDArray x, long seed, double lambda, boolean oneSided,
+            Gradient gradient) {
+        if (y.rows() != x.rows()) {
+            throw new IllegalArgumentException("the gradient penalty pairs real and fake rows: real has "
+                    + y.rows() + " rows but fake has " + x.rows());
+        }
+        int batch = Math.toIntExact(y.rows());
+        int layers = f.layers;
+        int d = f.widths[0];
+        FusedDense.Scratch s = f.penaltyScratch(batch);
+        // x̂ = x + ε (y − x), written into a₀; y passes through T₀'s buffer
+        s.act[0].assign(x);
+        s.t[0].assign(y);
+        Vec xh = s.vact[0];
+        Vec yv = s.vt[0];
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int b = 0; b < batch; b++) {
+            double e = random.nextDouble();
+            for (int j = 0; j < d; j++) {
+                int i = b + j * batch;
+                double xv = xh.get(i);
+                xh.set(i, (yv.get(i) - xv) * e + xv);
+            }
+        }
+        f.penaltyForward(s);
+        // δ_L = φ'_{L−1}, δ_k = (δ_{k+1} W_kᵀ) ∘ φ'_{k−1}, g = δ₀ = ∇ₓf(x̂)
+        s.delta[layers].assign(1.0);
+        f.derivative(layers - 1, s.vdelta[layers], s.vact[layers], batch);
+        for (int k = layers - 1; k >= 0; k--) {
+            Nd4j.gemm(s.delta[k + 1], f.weights(k), s.delta[k], false, true, 1.0, 0.0);
+            if (k > 0) {
+                f.derivative(k - 1, s.vdelta[k], s.vact[k], batch);
+            }
+        }
+        Vec g = s.vdelta[0];
+        double[] coef = new double[batch];
+        double penalty = 0;
+        for (int b = 0; b < batch; b++) {
+            double squares = 0;
+            for (int j = 0; j < d; j++) {
+                double v = g.get(b + j * batch);
+                squares += v * v;
+            }
+            double norm = Math.sqrt(squares);
+            double excess = norm - 1.0;
+            if (oneSided && excess < 0) {
+                excess = 0;
+            }
+            penalty += excess * excess;
+            coef[b] = norm > 0 ? 2.0 * lambda / batch * excess / norm : 0.0;
+        }
+        penalty *= lambda / batch;
+        if (gradient == null) {
+            return penalty;
+        }
+        // T₀ = G, ∂W_k += T_kᵀ δ_{k+1}, T_{k+1} = (T_k W_k) ∘ φ'_k
+        Vec t0 = s.vt[0];
+        for (int b = 0; b < batch; b++) {
+            for (int j = 0; j < d; j++) {
+                t0.set(b + j * batch, g.get(b + j * batch) * coef[b]);
+            }
+        }
+        for (int k = 0; k < layers; k++) {
+            INDArray target = gradient == f.gradient() ? f.weightGradient(k)
+                    : TrainableNetwork.weightGradient(gradient, k);
+            if (target.ordering() == 'f' && target.dataType() == f.type) {
+                Nd4j.gemm(s.t[k], s.delta[k + 1], target, true, false, 1.0, 1.0);
+            } else {
+                target.addi(s.t[k].transpose().mmul(s.delta[k + 1]));
+            }
+            if (k < layers - 1) {
+                Nd4j.gemm(s.t[k], f.weights(k), s.t[k + 1], false, false, 1.0, 0.0);
+                f.derivative(k, s.vt[k + 1], s.vact[k + 1], batch);
             }
         }
         return penalty;

@@ -43,9 +43,15 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * {@code ModelSerializer.writeModel(net, file, true)} saves a training), and this object keeps nothing of them
  * across calls but scratch space (the snapshot buffers of {@link #attempt}, reused from step to step). Several
  * views of one network may therefore coexist (the critic's own, its trainer's, the WGAN trainer's), and user code
- * may change {@code network().params()} between steps. A faster private path (preallocated buffers, a fused dense
- * forward/backward) belongs behind these methods and must keep that rule: read the parameters from the network on
- * every call. Not thread-safe.
+ * may change {@code network().params()} between steps.
+ *
+ * <p>The fast path: for a plain dense network on nd4j's CPU backend ({@code FusedDense} says which), forward,
+ * backward, {@link #output} and the gradient penalty run on {@code FusedDense} (BLAS products into preallocated
+ * buffers and into the network's own gradient view) and {@link #apply} runs {@code FusedUpdater} (Adam, RMSProp
+ * and SGD in one loop over the network's flat parameter and state arrays) — the same numbers as DL4J's, checked
+ * by {@code FusedDenseTest}. Both read and write the network's arrays on every call, so the rule above holds;
+ * every other network or updater goes through DL4J. Forward outputs and input gradients of the fast path are
+ * buffers that the next pass overwrites: copy what must outlive it. Not thread-safe.
  */
 public final class TrainableNetwork {
 
@@ -59,10 +65,20 @@ public final class TrainableNetwork {
     private int depth;
     /** Rows of the pending training-mode forward pass, or −1 if none. */
     private long forwardRows = -1;
+    /** Whether the fast path may be used (false only for the tests that compare it with DL4J). */
+    private final boolean fusable;
+    /** The fast path for dense networks, or null where DL4J computes. */
+    private FusedDense fused;
+    /** The fused updater step of the installed updater, or null where DL4J's updater runs. */
+    private FusedUpdater fusedUpdater;
+    /** The DL4J updater object {@link #fusedUpdater} was planned for. */
+    private Object plannedFor;
 
-    private TrainableNetwork(String name, MultiLayerNetwork net) {
+    private TrainableNetwork(String name, MultiLayerNetwork net, boolean fusable) {
         this.name = name;
         this.net = net;
+        this.fusable = fusable;
+        this.fused = fusable ? FusedDense.of(net) : null;
         this.dataType = net.getLayerWiseConfigurations().getDataType();
         this.inputDimension = Math.toIntExact(layer(0).getNIn());
         this.outputDimension = Math.toIntExact(layer(net.getnLayers() - 1).getNOut());
@@ -112,7 +128,43 @@ public final class TrainableNetwork {
                         + "nd4j's global random generator) but uses " + dense.getWeightNoise());
             }
         }
-        return new TrainableNetwork(name, net);
+        return new TrainableNetwork(name, net, true);
+    }
+
+    /**
+     * A view that computes everything through DL4J, never through the fast path: the reference of the tests
+     * that check the fast path.
+     *
+     * @param name the argument's name
+     * @param net  the network
+     * @return the view
+     */
+    static TrainableNetwork dl4j(String name, MultiLayerNetwork net) {
+        of(name, net);
+        return new TrainableNetwork(name, net, false);
+    }
+
+    /** @return the fast path if this network runs on it now, else {@code null} */
+    FusedDense fused() {
+        if (fused != null && (fused.params != net.params() || fused.gradients != net.getFlattenedGradients())) {
+            fused = FusedDense.of(net); // the network replaced its arrays (init, setParams of another array)
+            fusedUpdater = null;
+        }
+        return fused;
+    }
+
+    /** @return whether {@link #apply} runs the fused updater step (for the tests) */
+    boolean appliesFused() {
+        return fused() != null && updaterPlan() != null;
+    }
+
+    private FusedUpdater updaterPlan() {
+        Object u = net.getUpdater(true);
+        if (u != plannedFor || (fusedUpdater != null && !fusedUpdater.current(net))) {
+            fusedUpdater = FusedUpdater.plan(net);
+            plannedFor = u;
+        }
+        return fusedUpdater;
     }
 
     /** @return the name this view was made with, such as {@code "critic"} (messages name it) */
@@ -243,7 +295,8 @@ public final class TrainableNetwork {
      * @return n × {@link #outputDimension()}
      */
     public INDArray output(INDArray x) {
-        return net.output(input("x", x), false);
+        FusedDense f = fused();
+        return f != null ? f.output(input("x", x)) : net.output(input("x", x), false);
     }
 
     /**
@@ -255,6 +308,11 @@ public final class TrainableNetwork {
      */
     public INDArray forward(INDArray x) {
         INDArray in = input("x", x);
+        FusedDense f = fused();
+        if (f != null) {
+            forwardRows = in.rows();
+            return f.forward(in);
+        }
         net.setInput(in);
         forwardRows = in.rows();
         // clearInputs = false: the layers keep their inputs, which DL4J's backward pass reads
@@ -273,6 +331,23 @@ public final class TrainableNetwork {
      * @throws IllegalStateException if no forward pass precedes it
      */
     public Backward backward(INDArray epsilon) {
+        return backward(epsilon, true);
+    }
+
+    /**
+     * {@link #backward} without the input gradient, which the fast path then does not compute (a network trained
+     * on its own loss does not need it).
+     *
+     * @param epsilon ε, n × {@link #outputDimension()} for the n rows of the last forward pass
+     * @return the parameter gradient (a view into the network's gradient buffer, overwritten by the next
+     *         backward pass)
+     * @throws IllegalStateException if no forward pass precedes it
+     */
+    public Gradient backwardParameters(INDArray epsilon) {
+        return backward(epsilon, false).parameters();
+    }
+
+    private Backward backward(INDArray epsilon, boolean withInput) {
         if (forwardRows < 0) {
             throw new IllegalStateException("backward needs a preceding forward pass");
         }
@@ -282,7 +357,14 @@ public final class TrainableNetwork {
                 throw new IllegalArgumentException("epsilon must be " + forwardRows + " x " + outputDimension
                         + " but is " + (epsilon == null ? "null" : Arrays.toString(epsilon.shape())));
             }
-            Pair<Gradient, INDArray> pair = net.backpropGradient(epsilon.castTo(dataType),
+            FusedDense f = fused();
+            if (f != null) {
+                INDArray e = epsilon.dataType() == dataType ? epsilon : epsilon.castTo(dataType);
+                return new Backward(f.gradient(), f.backward(e, withInput));
+            }
+            // a copy: DL4J's layers may scale ε in place, and callers keep theirs between steps
+            Pair<Gradient, INDArray> pair = net.backpropGradient(
+                    epsilon.dataType() == dataType ? epsilon.dup() : epsilon.castTo(dataType),
                     LayerWorkspaceMgr.noWorkspaces());
             return new Backward(pair.getFirst(), pair.getSecond());
         } finally {
@@ -340,6 +422,12 @@ public final class TrainableNetwork {
      * @param gradient the gradient of the loss, from {@link #backward}
      */
     public void apply(Gradient gradient) {
+        FusedDense f = fused();
+        if (f != null && gradient == f.gradient() && updaterPlan() != null) {
+            fusedUpdater.apply(f.p, f.g, net.getIterationCount(), net.getEpochCount());
+            net.setIterationCount(net.getIterationCount() + 1);
+            return;
+        }
         // batch size 1: the losses are already means, whatever the network's miniBatch flag says
         net.getUpdater(true).update(net, gradient, net.getIterationCount(), net.getEpochCount(), 1,
                 LayerWorkspaceMgr.noWorkspaces());

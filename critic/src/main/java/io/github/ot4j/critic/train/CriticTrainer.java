@@ -36,6 +36,9 @@ public final class CriticTrainer implements CriticIteration {
     private final LipschitzEnforcer bound;
     private final IUpdater updater;
     private final TrainableNetwork net;
+    /** The loss's ε of the last step's batch sizes (read only), and its number of real rows. */
+    private INDArray epsilon;
+    private long epsilonReal = -1;
 
     private CriticTrainer(Critic critic, LipschitzEnforcer enforcer, IUpdater updater) {
         if (critic == null) {
@@ -174,22 +177,31 @@ public final class CriticTrainer implements CriticIteration {
 
     /** Backpropagates L into the network's gradient view; parts receives {WGAN loss, penalty}. */
     private Gradient backpropLoss(INDArray y, INDArray x, long seed, double[] parts) {
-        long m = y.rows();
-        long n = x.rows();
         INDArray batch = Nd4j.vstack(y, x);
-        INDArray epsilon = Nd4j.createUninitialized(critic.dataType(), m + n, 1);
-        epsilon.get(NDArrayIndex.interval(0, m), NDArrayIndex.all()).assign(-1.0 / m);
-        epsilon.get(NDArrayIndex.interval(m, m + n), NDArrayIndex.all()).assign(1.0 / n);
-
+        INDArray epsilon = epsilon(y.rows(), x.rows());
         INDArray values = net.forward(batch);
-        double wganLoss = values.mul(epsilon).sumNumber().doubleValue();
-        Gradient gradient = net.backward(epsilon).parameters();
+        // Σ ε_i f(row i) = −(mean f(y) − mean f(x)), one BLAS dot
+        double wganLoss = Nd4j.getBlasWrapper().dot(values.reshape(values.length()),
+                epsilon.reshape(epsilon.length()));
+        Gradient gradient = net.backwardParameters(epsilon);
         Finite.require("loss", wganLoss);
         double penalty = Finite.require("penalty", bound.addPenaltyGradient(critic, y, x, gradient, seed));
         Finite.require("gradient", gradient.gradient());
         parts[0] = wganLoss;
         parts[1] = penalty;
         return gradient;
+    }
+
+    /** ε = −1/m on the m real rows, +1/n on the n fake rows, kept for the next step of the same sizes. */
+    private INDArray epsilon(long m, long n) {
+        if (epsilon == null || epsilonReal != m || epsilon.rows() != m + n) {
+            INDArray e = Nd4j.createUninitialized(critic.dataType(), m + n, 1);
+            e.get(NDArrayIndex.interval(0, m), NDArrayIndex.all()).assign(-1.0 / m);
+            e.get(NDArrayIndex.interval(m, m + n), NDArrayIndex.all()).assign(1.0 / n);
+            epsilon = e;
+            epsilonReal = m;
+        }
+        return epsilon;
     }
 
     @Override

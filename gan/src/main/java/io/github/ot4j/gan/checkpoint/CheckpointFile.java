@@ -28,7 +28,8 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Reads and writes {@link Checkpoint}s as one zip file holding {@value #GENERATOR_ENTRY} and
- * {@value #CRITIC_ENTRY} (DL4J {@link ModelSerializer} models with their updater state) and
+ * {@value #CRITIC_ENTRY} (DL4J {@link ModelSerializer} models with their updater state), the run's further
+ * networks under {@value #NETWORK_PREFIX} (a tempering lens's {@code network/lens.zip}), and
  * {@value #STATE_ENTRY} (format version, iteration, seed, and the run's {@link RunSettings} as typed fields under
  * keys starting with {@value #SETTING_PREFIX}: {@code setting.critic.steps=i:5},
  * {@code setting.critic.method.enforcer.lambda=d:10.0}, {@code setting.critic.method=s:...}, with {@code b:}
@@ -53,6 +54,8 @@ public final class CheckpointFile {
     public static final String CRITIC_ENTRY = "critic.zip";
     /** The zip entry of the iteration and the random state. */
     public static final String STATE_ENTRY = "state.properties";
+    /** The prefix of the zip entries of further networks ({@link Checkpoint#networks()}): {@code network/lens.zip}. */
+    public static final String NETWORK_PREFIX = "network/";
     /** The prefix of the run settings' keys in {@value #STATE_ENTRY}. */
     public static final String SETTING_PREFIX = "setting.";
     /** The version of the file format written: 2, typed settings (format 1 stored them as descriptions). */
@@ -84,11 +87,18 @@ public final class CheckpointFile {
         byte[] generator = serialise(checkpoint.generator());
         byte[] critic = serialise(checkpoint.critic());
         byte[] state = state(checkpoint);
+        Map<String, byte[]> others = new TreeMap<>();
+        for (Map.Entry<String, MultiLayerNetwork> network : checkpoint.networks().entrySet()) {
+            others.put(NETWORK_PREFIX + network.getKey() + ".zip", serialise(network.getValue()));
+        }
         AtomicFile.write(file, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(decorate.apply(out))) {
                 put(zip, STATE_ENTRY, state);
                 put(zip, GENERATOR_ENTRY, generator);
                 put(zip, CRITIC_ENTRY, critic);
+                for (Map.Entry<String, byte[]> other : others.entrySet()) {
+                    put(zip, other.getKey(), other.getValue());
+                }
                 zip.finish();
             }
         }, sync);
@@ -141,8 +151,20 @@ public final class CheckpointFile {
         }
         long seed = longProperty(file, state, "seed");
         RunSettings settings = settings(file, state);
-        return new Checkpoint(restore(file, GENERATOR_ENTRY, entries.get(GENERATOR_ENTRY)),
-                restore(file, CRITIC_ENTRY, entries.get(CRITIC_ENTRY)), iteration, seed, settings);
+        Map<String, MultiLayerNetwork> networks = new TreeMap<>();
+        for (Map.Entry<String, byte[]> entry : new TreeMap<>(entries).entrySet()) {
+            String name = entry.getKey();
+            if (name.startsWith(NETWORK_PREFIX) && name.endsWith(".zip")) {
+                networks.put(name.substring(NETWORK_PREFIX.length(), name.length() - 4),
+                        restore(file, name, entry.getValue()));
+            }
+        }
+        try {
+            return new Checkpoint(restore(file, GENERATOR_ENTRY, entries.get(GENERATOR_ENTRY)),
+                    restore(file, CRITIC_ENTRY, entries.get(CRITIC_ENTRY)), iteration, seed, settings, networks);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + " is corrupt: " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -1,0 +1,453 @@
+package io.github.ot4j.critic.internal;
+
+import java.lang.ref.WeakReference;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import org.deeplearning4j.nn.conf.GradientNormalization;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.gradient.DefaultGradient;
+import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+
+/**
+ * The private fast path of {@link TrainableNetwork} for plain dense networks on nd4j's CPU backend: the same
+ * forward pass, backward pass and gradient as DL4J's ({@code FusedDenseTest} checks them against DL4J in
+ * float64), computed with BLAS {@code gemm} written straight into preallocated column-major buffers and into the
+ * network's own parameter-gradient view, and with bias, activation and activation derivative fused into one Java
+ * loop per layer. No native temporaries and no per-op dispatch: a step of a small network costs its arithmetic.
+ *
+ * <p>With a<sub>0</sub> = x, a<sub>k+1</sub> = φ<sub>k</sub>(a<sub>k</sub>W<sub>k</sub> + b<sub>k</sub>); backward
+ * for ε: δ<sub>L</sub> = ε ∘ φ'<sub>L−1</sub>, ∂W<sub>k</sub> = a<sub>k</sub><sup>T</sup>δ<sub>k+1</sub>,
+ * ∂b<sub>k</sub> = 1<sup>T</sup>δ<sub>k+1</sub>, δ<sub>k</sub> = (δ<sub>k+1</sub>W<sub>k</sub><sup>T</sup>) ∘
+ * φ'<sub>k−1</sub> (δ<sub>0</sub> the input gradient). φ' is read from the stored activation, which determines
+ * it for the activations served here (identity, ReLU, LeakyReLU with α ≥ 0, tanh, sigmoid).
+ *
+ * <p>Applies ({@link #of}) only when the network is exactly what this computes: every layer a DL4J dense layer
+ * without layer normalisation, regularisation, gradient normalisation, constraints or input preprocessor, one
+ * of those activations, float or double, parameters laid out as DL4J's {@code DefaultParamInitializer} lays
+ * them out (checked on the live views). Anything else goes through DL4J. The parameters are read from the
+ * network's flat parameter array on every call; nothing of the network is kept but views of that array and of
+ * the gradient array (re-made if the network replaces them). Not thread-safe, except {@link #output}.
+ */
+final class FusedDense {
+
+    private static final int IDENTITY = 0;
+    private static final int LEAKY = 1;
+    private static final int TANH = 2;
+    private static final int SIGMOID = 3;
+    /** Inputs this narrow are multiplied by a loop, not by BLAS. */
+    private static final int NARROW = 4;
+
+    /** Fast paths by network identity (MultiLayerNetwork.equals compares contents), weakly. */
+    private static final List<Cached> CACHE = new ArrayList<>();
+
+    private record Cached(WeakReference<MultiLayerNetwork> net, FusedDense fused) {
+    }
+
+    final int layers;
+    /** n<sub>0</sub> … n<sub>L</sub>, the widths. */
+    final int[] widths;
+    private final int[] kind;
+    private final double[] alpha;
+    private final boolean[] bias;
+    private final int[] weightOffset;
+    final DataType type;
+    final INDArray params;
+    final INDArray gradients;
+    final Vec p;
+    final Vec g;
+    private final INDArray[] w;
+    private final INDArray[] gw;
+    private final Gradient gradient;
+    private final Scratch training = new Scratch();
+    private final Scratch penalty = new Scratch();
+    private final Scratch inference = new Scratch();
+
+    private FusedDense(MultiLayerNetwork net, int[] kind, double[] alpha) {
+        this.layers = net.getnLayers();
+        this.kind = kind;
+        this.alpha = alpha;
+        this.type = net.getLayerWiseConfigurations().getDataType();
+        this.params = net.params();
+        this.gradients = net.getFlattenedGradients();
+        this.p = Vec.of(params);
+        this.g = Vec.of(gradients);
+        this.widths = new int[layers + 1];
+        this.bias = new boolean[layers];
+        this.weightOffset = new int[layers];
+        this.w = new INDArray[layers];
+        this.gw = new INDArray[layers];
+        DefaultGradient grad = new DefaultGradient(gradients);
+        int offset = 0;
+        for (int k = 0; k < layers; k++) {
+            DenseLayer layer = (DenseLayer) net.getLayer(k).conf().getLayer();
+            int nIn = Math.toIntExact(layer.getNIn());
+            int nOut = Math.toIntExact(layer.getNOut());
+            widths[k] = nIn;
+            widths[k + 1] = nOut;
+            bias[k] = layer.hasBias();
+            weightOffset[k] = offset;
+            w[k] = matrix(params, offset, nIn, nOut);
+            gw[k] = matrix(gradients, offset, nIn, nOut);
+            grad.setGradientFor(k + "_W", gw[k]);
+            offset += nIn * nOut;
+            if (bias[k]) {
+                grad.setGradientFor(k + "_b", matrix(gradients, offset, 1, nOut));
+                offset += nOut;
+            }
+        }
+        this.gradient = grad;
+    }
+
+    /**
+     * The fast path of a network, made once per network (and again if the network replaced its parameter or
+     * gradient arrays).
+     *
+     * @param net an initialised network whose layers are DenseLayers
+     * @return the fast path, or {@code null} if the network is not one it computes exactly
+     */
+    static FusedDense of(MultiLayerNetwork net) {
+        synchronized (CACHE) {
+            for (Iterator<Cached> it = CACHE.iterator(); it.hasNext();) {
+                Cached c = it.next();
+                MultiLayerNetwork key = c.net.get();
+                if (key == null) {
+                    it.remove();
+                } else if (key == net) {
+                    if (c.fused != null && c.fused.params == net.params()
+                            && c.fused.gradients == net.getFlattenedGradients()) {
+                        return c.fused;
+                    }
+                    it.remove();
+                    break;
+                }
+            }
+            FusedDense fused = make(net);
+            CACHE.add(new Cached(new WeakReference<>(net), fused));
+            return fused;
+        }
+    }
+
+    private static FusedDense make(MultiLayerNetwork net) {
+        DataType type = net.getLayerWiseConfigurations().getDataType();
+        if ((type != DataType.FLOAT && type != DataType.DOUBLE) || !cpuBackend()) {
+            return null;
+        }
+        int n = net.getnLayers();
+        int[] kind = new int[n];
+        double[] alpha = new double[n];
+        long expected = 0;
+        for (int k = 0; k < n; k++) {
+            if (!(net.getLayer(k).conf().getLayer() instanceof DenseLayer layer)
+                    || net.getLayerWiseConfigurations().getInputPreProcess(k) != null || layer.hasLayerNorm()
+                    || !empty(layer.getRegularization()) || !empty(layer.getRegularizationBias())
+                    || (layer.getConstraints() != null && !layer.getConstraints().isEmpty())
+                    || (layer.getGradientNormalization() != null
+                            && layer.getGradientNormalization() != GradientNormalization.None)) {
+                return null;
+            }
+            IActivation a = layer.getActivationFn();
+            if (a instanceof ActivationIdentity) {
+                kind[k] = IDENTITY;
+            } else if (a instanceof ActivationReLU relu && relu.getMax() == null
+                    && (relu.getThreshold() == null || relu.getThreshold() == 0.0)
+                    && (relu.getNegativeSlope() == null || relu.getNegativeSlope() == 0.0)) {
+                kind[k] = LEAKY;
+            } else if (a instanceof ActivationLReLU lrelu && lrelu.getAlpha() >= 0) {
+                kind[k] = LEAKY;
+                alpha[k] = lrelu.getAlpha();
+            } else if (a instanceof ActivationTanH) {
+                kind[k] = TANH;
+            } else if (a instanceof ActivationSigmoid) {
+                kind[k] = SIGMOID;
+            } else {
+                return null;
+            }
+            // DefaultParamInitializer: W (nIn × nOut, column-major) then b, layer after layer
+            INDArray wk = net.getLayer(k).getParam("W");
+            long size = layer.getNIn() * layer.getNOut();
+            if (wk == null || wk.ordering() != 'f' || wk.rank() != 2 || wk.rows() != layer.getNIn()
+                    || wk.columns() != layer.getNOut() || wk.offset() != expected) {
+                return null;
+            }
+            expected += size;
+            if (layer.hasBias()) {
+                INDArray bk = net.getLayer(k).getParam("b");
+                if (bk == null || bk.length() != layer.getNOut() || bk.offset() != expected) {
+                    return null;
+                }
+                expected += layer.getNOut();
+            }
+        }
+        if (net.getFlattenedGradients() == null) {
+            net.initGradientsView();
+        }
+        INDArray params = net.params();
+        INDArray grads = net.getFlattenedGradients();
+        if (expected != params.length() || grads == null || grads.length() != expected
+                || Vec.of(params) == null || Vec.of(grads) == null || grads.dataType() != type) {
+            return null;
+        }
+        return new FusedDense(net, kind, alpha);
+    }
+
+    private static boolean empty(List<?> list) {
+        return list == null || list.isEmpty();
+    }
+
+    private static boolean cpuBackend() {
+        return Nd4j.getBackend().getClass().getName().equals("org.nd4j.linalg.cpu.nativecpu.CpuBackend");
+    }
+
+    private static INDArray matrix(INDArray flat, int offset, int rows, int columns) {
+        return flat.reshape(flat.length()).get(NDArrayIndex.interval(offset, offset + (long) rows * columns))
+                .reshape('f', rows, columns);
+    }
+
+    /** @return the gradient object over the network's gradient view that {@link #backward} fills */
+    Gradient gradient() {
+        return gradient;
+    }
+
+    /** @return W<sub>k</sub>, a live column-major view */
+    INDArray weights(int k) {
+        return w[k];
+    }
+
+    /** @return ∂W<sub>k</sub>, a live column-major view into the network's gradient array */
+    INDArray weightGradient(int k) {
+        return gw[k];
+    }
+
+    /**
+     * The training forward pass: its activations stay for {@link #backward}.
+     *
+     * @param x n × n<sub>0</sub>
+     * @return the output, n × n<sub>L</sub>, a buffer the next training forward pass overwrites
+     */
+    INDArray forward(INDArray x) {
+        return run(training, x);
+    }
+
+    /**
+     * The output in inference mode (the same function: no dropout or batch statistics here).
+     *
+     * @param x n × n<sub>0</sub>
+     * @return the output, a new array
+     */
+    synchronized INDArray output(INDArray x) {
+        return run(inference, x).dup('c');
+    }
+
+    /**
+     * @param rows the batch size
+     * @return the gradient penalty's own buffers (the training activations stay), for n = rows
+     */
+    Scratch penaltyScratch(int rows) {
+        penalty.size(this, rows);
+        return penalty;
+    }
+
+    /**
+     * The forward pass from the input already in {@code s.act[0]}.
+     *
+     * @param s buffers sized by {@link #penaltyScratch}
+     */
+    void penaltyForward(Scratch s) {
+        layers(s);
+    }
+
+    private INDArray run(Scratch s, INDArray x) {
+        s.size(this, Math.toIntExact(x.rows()));
+        s.act[0].assign(x);
+        return layers(s);
+    }
+
+    private INDArray layers(Scratch s) {
+        for (int k = 0; k < layers; k++) {
+            if (widths[k] <= NARROW) {
+                narrowProduct(k, s.vact[k], s.vact[k + 1], s.rows);
+            } else {
+                Nd4j.gemm(s.act[k], w[k], s.act[k + 1], false, false, 1.0, 0.0);
+            }
+            biasActivation(k, s.act[k + 1], s.vact[k + 1], s.rows);
+        }
+        return s.act[layers];
+    }
+
+    /**
+     * The backward pass after {@link #forward}: parameter gradient into the network's gradient view, input
+     * gradient returned.
+     *
+     * @param epsilon ε, n × n<sub>L</sub>
+     * @param input   whether to compute the input gradient
+     * @return δ<sub>0</sub>, n × n<sub>0</sub>, a buffer the next backward pass overwrites; null if not
+     *         {@code input}
+     */
+    INDArray backward(INDArray epsilon, boolean input) {
+        Scratch s = training;
+        s.delta[layers].assign(epsilon);
+        derivative(layers - 1, s.vdelta[layers], s.vact[layers], s.rows);
+        for (int k = layers - 1; k >= 0; k--) {
+            Nd4j.gemm(s.act[k], s.delta[k + 1], gw[k], true, false, 1.0, 0.0);
+            if (bias[k]) {
+                columnSums(s.vdelta[k + 1], s.rows, widths[k + 1], weightOffset[k] + widths[k] * widths[k + 1]);
+            }
+            if (k > 0 || input) {
+                Nd4j.gemm(s.delta[k + 1], w[k], s.delta[k], false, true, 1.0, 0.0);
+            }
+            if (k > 0) {
+                derivative(k - 1, s.vdelta[k], s.vact[k], s.rows);
+            }
+        }
+        return input ? s.delta[0] : null;
+    }
+
+    /**
+     * z = a W<sub>k</sub> for an input of at most {@link #NARROW} columns, a plain loop (a BLAS call costs more
+     * than its n·n<sub>k+1</sub>·n<sub>k</sub> multiplications there).
+     */
+    private void narrowProduct(int k, Vec a, Vec z, int rows) {
+        int nIn = widths[k];
+        int columns = widths[k + 1];
+        int wk = weightOffset[k];
+        double[] wj = new double[nIn];
+        for (int j = 0; j < columns; j++) {
+            for (int c = 0; c < nIn; c++) {
+                wj[c] = p.get(wk + c + j * nIn);
+            }
+            int base = j * rows;
+            for (int i = 0; i < rows; i++) {
+                double sum = 0;
+                for (int c = 0; c < nIn; c++) {
+                    sum += a.get(c * rows + i) * wj[c];
+                }
+                z.set(base + i, sum);
+            }
+        }
+    }
+
+    /** z ← φ<sub>k</sub>(z + b<sub>k</sub>) in place, column by column. */
+    private void biasActivation(int k, INDArray zArray, Vec z, int rows) {
+        int columns = widths[k + 1];
+        int b = weightOffset[k] + widths[k] * columns;
+        int f = kind[k];
+        double slope = alpha[k];
+        for (int j = 0; j < columns; j++) {
+            double bj = bias[k] ? p.get(b + j) : 0.0;
+            int base = j * rows;
+            switch (f) {
+                case LEAKY -> {
+                    for (int i = base; i < base + rows; i++) {
+                        double v = z.get(i) + bj;
+                        z.set(i, v > 0 ? v : slope * v);
+                    }
+                }
+                case TANH -> {
+                    for (int i = base; i < base + rows; i++) {
+                        z.set(i, Math.tanh(z.get(i) + bj));
+                    }
+                }
+                case SIGMOID -> {
+                    for (int i = base; i < base + rows; i++) {
+                        z.set(i, 1.0 / (1.0 + Math.exp(-(z.get(i) + bj))));
+                    }
+                }
+                default -> {
+                    if (bias[k]) {
+                        for (int i = base; i < base + rows; i++) {
+                            z.set(i, z.get(i) + bj);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** d ← d ∘ φ'<sub>k</sub>, φ' read from the activation a<sub>k+1</sub> of the same shape. */
+    void derivative(int k, Vec d, Vec a, int rows) {
+        int n = rows * widths[k + 1];
+        switch (kind[k]) {
+            case LEAKY -> {
+                double slope = alpha[k];
+                for (int i = 0; i < n; i++) {
+                    // a select, not a branch: the signs of a layer's activations are a coin toss
+                    d.set(i, d.get(i) * (a.get(i) > 0 ? 1.0 : slope));
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < n; i++) {
+                    double v = a.get(i);
+                    d.set(i, d.get(i) * (1 - v * v));
+                }
+            }
+            case SIGMOID -> {
+                for (int i = 0; i < n; i++) {
+                    double v = a.get(i);
+                    d.set(i, d.get(i) * v * (1 - v));
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    /** ∂b ← column sums of δ, written at {@code offset} of the gradient array. */
+    private void columnSums(Vec delta, int rows, int columns, int offset) {
+        for (int j = 0; j < columns; j++) {
+            double s = 0;
+            for (int i = j * rows, end = i + rows; i < end; i++) {
+                s += delta.get(i);
+            }
+            g.set(offset + j, s);
+        }
+    }
+
+    /** Preallocated column-major buffers of one pass, for one batch size. */
+    static final class Scratch {
+        int rows = -1;
+        /** a<sub>0</sub> … a<sub>L</sub>, n × n<sub>k</sub>. */
+        INDArray[] act;
+        Vec[] vact;
+        /** δ<sub>0</sub> … δ<sub>L</sub>, n × n<sub>k</sub>. */
+        INDArray[] delta;
+        Vec[] vdelta;
+        /** T<sub>0</sub> … T<sub>L−1</sub> of the penalty's second pass, n × n<sub>k</sub>. */
+        INDArray[] t;
+        Vec[] vt;
+
+        void size(FusedDense f, int n) {
+            if (n == rows) {
+                return;
+            }
+            int l = f.layers;
+            act = new INDArray[l + 1];
+            delta = new INDArray[l + 1];
+            t = new INDArray[l + 1];
+            vact = new Vec[l + 1];
+            vdelta = new Vec[l + 1];
+            vt = new Vec[l + 1];
+            for (int k = 0; k <= l; k++) {
+                act[k] = Nd4j.createUninitialized(f.type, new long[] {n, f.widths[k]}, 'f');
+                delta[k] = Nd4j.createUninitialized(f.type, new long[] {n, f.widths[k]}, 'f');
+                t[k] = Nd4j.createUninitialized(f.type, new long[] {n, f.widths[k]}, 'f');
+                vact[k] = Vec.of(act[k]);
+                vdelta[k] = Vec.of(delta[k]);
+                vt[k] = Vec.of(t[k]);
+            }
+            rows = n;
+        }
+    }
+}
