@@ -1,5 +1,6 @@
 package io.github.ot4j.critic.internal;
 
+import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -129,6 +130,21 @@ public final class MemoryGuard {
         return "memory guard: " + rule + (running() ? ", " + collections() + " collections" : "");
     }
 
+    /**
+     * Returns the C heap's free memory to the operating system ({@code malloc_trim(0)} on Linux, through
+     * javacpp's private {@code Pointer.trimMemory()}, which javacpp calls itself after its own collections):
+     * without it, the native buffers that the collection freed stay resident in glibc's arenas.
+     */
+    private static void trimMalloc() {
+        try {
+            Method trim = Pointer.class.getDeclaredMethod("trimMemory");
+            trim.setAccessible(true);
+            trim.invoke(null);
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            // another javacpp version or platform: the memory is reused by later allocations instead
+        }
+    }
+
     private static void run(long setting) {
         try {
             long settled = Pointer.physicalBytes();
@@ -143,6 +159,7 @@ public final class MemoryGuard {
                 long took = System.nanoTime() - now;
                 COLLECTIONS.incrementAndGet();
                 Thread.sleep(PERIOD_MS); // nd4j's deallocator threads free the buffers the collection released
+                trimMalloc();
                 settled = Pointer.physicalBytes();
                 quietUntil = System.nanoTime() + QUIET_FACTOR * took;
             }

@@ -9,6 +9,7 @@
  * {@link io.github.ot4j.critic.internal.Finite}, the finiteness checks;
  * {@link io.github.ot4j.critic.internal.InputGradientPenalty}, the dense-network algebra of the gradient
  * penalties; {@link io.github.ot4j.critic.internal.AtomicFile}, the atomic replacement of saved critics and
- * checkpoints. This package depends on no other ot4j-critic package.
+ * checkpoints; {@link io.github.ot4j.critic.internal.Nd4jSetup}, the nd4j set-up at the entry points, with the
+ * {@link io.github.ot4j.critic.internal.MemoryGuard} it starts. This package depends on no other ot4j-critic package.
  */
 package io.github.ot4j.critic.internal;

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,26 @@ class Nd4jSetupForkTest {
     @Test
     void aUsersOmpNumThreadsStands() throws Exception {
         assertThat(run(null, "2")).contains("omp threads 2");
+    }
+
+    /** Without nd4j-native on the class path: the library's message naming the artifacts, not nd4j's error. */
+    @Test
+    void withoutABackendTheSetUpNamesTheArtifactsToAdd() throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String separator = System.getProperty("path.separator");
+        List<String> kept = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(Pattern.quote(separator))) {
+            if (!entry.replace('\\', '/').contains("/nd4j-native/")) {
+                kept.add(entry);
+            }
+        }
+        Process p = new ProcessBuilder(java, "-cp", String.join(separator, kept), SetupMain.class.getName())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(out).isNotZero();
+        assertThat(out).contains("IllegalStateException: no usable nd4j backend",
+                "org.nd4j:nd4j-native:1.0.0-M2.1 with classifier " + Nd4jSetup.platform())
+                .doesNotContain("NoClassDefFoundError", "NoAvailableBackendException");
     }
 
     private static String run(String coreType, String ompThreads, String... jvmOptions)

@@ -47,8 +47,8 @@ import io.github.ot4j.examples.ExampleMain;
 public final class EstimateWassersteinExample {
 
     private static final String USAGE = "EstimateWassersteinExample [budget | --write FILE]";
-    private static final String BEGIN = "<!-- estimate-table:begin -->";
-    private static final String END = "<!-- estimate-table:end -->";
+    static final String BEGIN = "<!-- estimate-table:begin -->";
+    static final String END = "<!-- estimate-table:end -->";
 
     private EstimateWassersteinExample() {
     }
@@ -83,49 +83,111 @@ public final class EstimateWassersteinExample {
         } else {
             budget = ExampleMain.intArgument(args, 0, "budget", WassersteinEstimator.DEFAULT_ITERATIONS, 1);
         }
-        List<String> table = new ArrayList<>();
-        table.add("| method | pair | exact W | estimate | error | fresh | oracle | est/L | slope | updates | s |");
-        table.add("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        double[] shift = {1.5, 0, -1, 0, 0.5, 0, 0, 2};
-        report(table, budget, "2-D rings", ring(192, 4, 0, 0, 1.0, 1), ring(192, 3, 1, 0.5, 1.5, 2),
-                ring(192, 4, 0, 0, 1.0, 11), ring(192, 3, 1, 0.5, 1.5, 12));
-        report(table, budget, "8-D Gaussians", gaussian(192, new double[8], 1.0, 3), gaussian(192, shift, 0.6, 4),
-                gaussian(192, new double[8], 1.0, 13), gaussian(192, shift, 0.6, 14));
+        List<String> table = new ArrayList<>(List.of(HEADER, RULE));
+        for (Clouds clouds : clouds()) {
+            report(table, budget, clouds);
+        }
         table.forEach(System.out::println);
         if (write != null) {
             write(write, table);
         }
     }
 
-    private static void report(List<String> table, int budget, String name, double[][] p, double[][] q, double[][] pf,
-            double[][] qf) {
-        GroundCost cost = GroundCost.euclidean();
-        DiscreteMeasure mp = DiscreteMeasure.uniform(p);
-        DiscreteMeasure mq = DiscreteMeasure.uniform(q);
-        DiscreteMeasure fp = DiscreteMeasure.uniform(pf);
-        DiscreteMeasure fq = DiscreteMeasure.uniform(qf);
-        TransportResult solved = ExactSolvers.defaultSolver().solve(mp, mq, cost);
-        double exact = solved.value();
-        double freshExact = ExactSolvers.defaultSolver().solve(fp, fq, cost).value();
-        double[] v = solved.potentials().v();
-        double oracle = DualReading.cTransform(fp, extend(pf, q, v, cost), fq, extend(qf, q, v, cost), cost);
-        List<CriticMethod> methods = List.of(
+    /** The table's header row. */
+    static final String HEADER = "| method | pair | exact W | estimate | error | fresh | oracle | est/L | slope | updates "
+            + "| s |";
+    /** The table's alignment row. */
+    static final String RULE = "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
+
+    /**
+     * A training pair of clouds and a fresh pair of the same distributions.
+     *
+     * @param name the pair's name in the table
+     * @param p    the first training cloud
+     * @param q    the second training cloud
+     * @param pf   a fresh cloud from p's distribution
+     * @param qf   a fresh cloud from q's distribution
+     */
+    record Clouds(String name, double[][] p, double[][] q, double[][] pf, double[][] qf) {
+    }
+
+    /**
+     * What needs no training: the exact W of the training and fresh pairs and the oracle's reading on the fresh
+     * pair.
+     *
+     * @param exact      W of the training pair
+     * @param freshExact W of the fresh pair
+     * @param oracle     the training pair's exact potential, extended by its c-transform, read on the fresh pair
+     */
+    record Exact(double exact, double freshExact, double oracle) {
+
+        /** @return the oracle's relative error on the fresh pair, in percent */
+        double oraclePercent() {
+            return 100 * (oracle - freshExact) / freshExact;
+        }
+    }
+
+    /** @return the table's pairs, in order */
+    static List<Clouds> clouds() {
+        double[] shift = {1.5, 0, -1, 0, 0.5, 0, 0, 2};
+        return List.of(
+                new Clouds("2-D rings", ring(192, 4, 0, 0, 1.0, 1), ring(192, 3, 1, 0.5, 1.5, 2),
+                        ring(192, 4, 0, 0, 1.0, 11), ring(192, 3, 1, 0.5, 1.5, 12)),
+                new Clouds("8-D Gaussians", gaussian(192, new double[8], 1.0, 3), gaussian(192, shift, 0.6, 4),
+                        gaussian(192, new double[8], 1.0, 13), gaussian(192, shift, 0.6, 14)));
+    }
+
+    /** @return the ground cost of the table */
+    static GroundCost cost() {
+        return GroundCost.euclidean();
+    }
+
+    /** @return the table's methods, in order, each with its estimation defaults */
+    static List<CriticMethod> methods() {
+        GroundCost cost = cost();
+        return List.of(
                 CriticMethod.twoStep(cost),
                 CriticMethod.enforced(GradientPenalty.wganGp()),
                 CriticMethod.enforced(OneSidedGradientPenalty.wganLp()),
                 CriticMethod.enforced(SpectralNormalization.miyato(7)),
                 CriticMethod.enforced(WeightScaling.under(cost)),
                 CriticMethod.enforced(WeightClipping.wgan()));
-        for (CriticMethod method : methods) {
+    }
+
+    /**
+     * @param c the pair
+     * @return its exact columns (ot-core's exact solver; no training)
+     */
+    static Exact exact(Clouds c) {
+        GroundCost cost = cost();
+        TransportResult solved = ExactSolvers.defaultSolver().solve(DiscreteMeasure.uniform(c.p()),
+                DiscreteMeasure.uniform(c.q()), cost);
+        DiscreteMeasure fp = DiscreteMeasure.uniform(c.pf());
+        DiscreteMeasure fq = DiscreteMeasure.uniform(c.qf());
+        double freshExact = ExactSolvers.defaultSolver().solve(fp, fq, cost).value();
+        double[] v = solved.potentials().v();
+        double oracle = DualReading.cTransform(fp, extend(c.pf(), c.q(), v, cost), fq,
+                extend(c.qf(), c.q(), v, cost), cost);
+        return new Exact(solved.value(), freshExact, oracle);
+    }
+
+    private static void report(List<String> table, int budget, Clouds c) {
+        GroundCost cost = cost();
+        DiscreteMeasure mp = DiscreteMeasure.uniform(c.p());
+        DiscreteMeasure mq = DiscreteMeasure.uniform(c.q());
+        DiscreteMeasure fp = DiscreteMeasure.uniform(c.pf());
+        DiscreteMeasure fq = DiscreteMeasure.uniform(c.qf());
+        Exact exact = exact(c);
+        for (CriticMethod method : methods()) {
             FittedCritic fit = WassersteinEstimator.of(method).withIterations(budget)
-                    .fit(mp, mq, cost, 42, exact, EstimationProgress.NONE);
+                    .fit(mp, mq, cost, 42, exact.exact(), EstimationProgress.NONE);
             WassersteinEstimate e = fit.estimate();
-            double fresh = (fit.readOn(fp, fq) - freshExact) / freshExact;
+            double fresh = (fit.readOn(fp, fq) - exact.freshExact()) / exact.freshExact();
             table.add(String.format(Locale.ROOT,
                     "| %s | %s | %.4f | %.4f | %+.2f %% | %+.2f %% | %+.2f %% | %.4f | %.3f | %d | %.1f |",
-                    e.method(), name, exact, e.estimate(), 100 * e.relativeError(), 100 * fresh,
-                    100 * (oracle - freshExact) / freshExact, e.normalizedEstimate(), e.bounds().empiricalLower(),
-                    e.iterations(), e.diagnostics().seconds()));
+                    e.method(), c.name(), exact.exact(), e.estimate(), 100 * e.relativeError(), 100 * fresh,
+                    exact.oraclePercent(), e.normalizedEstimate(), e.bounds().empiricalLower(), e.iterations(),
+                    e.diagnostics().seconds()));
             System.out.println(table.get(table.size() - 1));
         }
     }
