@@ -49,8 +49,8 @@ import java.util.Map;
  * (the collapse check).
  *
  * <pre>
- * GanQualityBenchmark [seeds [modes [width [checkpoints [png]]]]]
- *     (defaults 2, wgan,gp,ts, 64, 250,500,1000,2000, ot4j-output/gan-quality.png)
+ * GanQualityBenchmark [seeds [modes [width [checkpoints [png [sides]]]]]]
+ *     (defaults 2, wgan,gp,ts, 64, 250,500,1000,2000, ot4j-output/gan-quality.png, ot4j,PyTorch)
  * </pre>
  * Settings: 8 Gaussians, generator 2 → w → w → w → 2 and critic 2 → w → w → w → 1 (ReLU, float32). Prints one line
  * per run and a Markdown table of medians over the seeds; writes the curves to the PNG named by the fifth
@@ -148,6 +148,7 @@ public final class GanQualityBenchmark {
         int[] checkpoints = args.length > 3 ? Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray()
                 : CHECKPOINTS;
         Path png = Path.of(args.length > 4 ? args[4] : OutputFolder.get().resolve("gan-quality.png").toString());
+        List<String> sides = List.of((args.length > 5 ? args[5] : "ot4j,PyTorch").split(","));
         DataSource data = ToyDistributions.eightGaussians();
         List<Curve> curves = new ArrayList<>();
         String load = uptime();
@@ -158,12 +159,16 @@ public final class GanQualityBenchmark {
                 ExactDistanceMonitor euclid = ExactDistanceMonitor.of(heldOut);
                 ExactDistanceMonitor criticCost = mode.equals("ts") ? ExactDistanceMonitor.of(heldOut,
                         config.criticCost()) : null;
-                Curve j = ot4j(mode, config, width, s, data, euclid, criticCost, checkpoints);
-                Curve t = torch(mode, config, width, s, euclid, checkpoints);
-                curves.add(j);
-                curves.add(t);
-                System.out.println(line(j));
-                System.out.println(line(t));
+                if (sides.contains("ot4j")) {
+                    Curve j = ot4j(mode, config, width, s, data, euclid, criticCost, checkpoints);
+                    curves.add(j);
+                    System.out.println(line(j));
+                }
+                if (sides.contains("PyTorch")) {
+                    Curve t = torch(mode, config, width, s, euclid, checkpoints);
+                    curves.add(t);
+                    System.out.println(line(t));
+                }
             }
         }
         load = load + " → " + uptime();
@@ -183,7 +188,7 @@ public final class GanQualityBenchmark {
         System.out.println(rule.append(" --- | ---: |"));
         Map<String, double[]> series = new LinkedHashMap<>();
         for (String mode : modes) {
-            for (String side : new String[] {"ot4j", "PyTorch"}) {
+            for (String side : sides) {
                 List<Curve> runs = curves.stream().filter(c -> c.mode().equals(mode) && c.side().equals(side))
                         .toList();
                 double[] med = new double[checkpoints.length];
