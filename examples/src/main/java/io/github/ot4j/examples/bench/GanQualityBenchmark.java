@@ -118,15 +118,17 @@ public final class GanQualityBenchmark {
     /**
      * The library's default configuration of a mode.
      *
-     * @param mode wgan, gp or ts
-     * @return {@link WganConfig#wgan()}, {@link WganConfig#wganGp()} or {@link WganConfig#wganTs()}
+     * @param mode wgan, gp, gptoy or ts
+     * @return {@link WganConfig#wgan()}, {@link WganConfig#wganGp()}, {@link WganConfig#wganGpToy()} (the WGAN-GP
+     *         authors' setting for 2-D toys, λ = 0.1) or {@link WganConfig#wganTs()}
      */
     public static WganConfig defaults(String mode) {
         return switch (mode) {
             case "wgan" -> WganConfig.wgan();
             case "gp" -> WganConfig.wganGp();
+            case "gptoy" -> WganConfig.wganGpToy();
             case "ts" -> WganConfig.wganTs();
-            default -> throw new IllegalArgumentException("mode must be wgan, gp or ts but is " + mode);
+            default -> throw new IllegalArgumentException("mode must be wgan, gp, gptoy or ts but is " + mode);
         };
     }
 
@@ -228,7 +230,8 @@ public final class GanQualityBenchmark {
     /** The twin's command line: every hyper-parameter read off the configuration. */
     static List<String> torchArguments(String mode, WganConfig config, int width, long seed, Path out,
             int[] checkpoints) {
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", SCRIPT, "--mode", mode, "--width",
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", SCRIPT, "--mode", mode.replace("gptoy", "gp"),
+                "--width",
                 Integer.toString(width), "--batch", Integer.toString(config.batchSize()), "--critic-steps",
                 Integer.toString(config.critic().steps()), "--seed", Long.toString(seed), "--samples",
                 Integer.toString(SAMPLES), "--out", out.toString(), "--checkpoints",
@@ -330,7 +333,8 @@ public final class GanQualityBenchmark {
     private static String name(String mode) {
         return switch (mode) {
             case "wgan" -> "WGAN (clipping)";
-            case "gp" -> "WGAN-GP";
+            case "gp" -> "WGAN-GP (λ 10)";
+            case "gptoy" -> "WGAN-GP toy (λ 0.1)";
             default -> "WGAN-TS";
         };
     }
