@@ -49,8 +49,8 @@ import java.util.Map;
  * (the collapse check).
  *
  * <pre>
- * GanQualityBenchmark [seeds [modes [width [checkpoints [png]]]]]
- *     (defaults 2, wgan,gp,ts, 64, 250,500,1000,2000, ot4j-output/gan-quality.png)
+ * GanQualityBenchmark [seeds [modes [width [checkpoints [png [sides]]]]]]
+ *     (defaults 2, wgan,gp,ts, 64, 250,500,1000,2000, ot4j-output/gan-quality.png, ot4j,PyTorch)
  * </pre>
  * Settings: 8 Gaussians, generator 2 → w → w → w → 2 and critic 2 → w → w → w → 1 (ReLU, float32). Prints one line
  * per run and a Markdown table of medians over the seeds; writes the curves to the PNG named by the fifth
@@ -118,15 +118,17 @@ public final class GanQualityBenchmark {
     /**
      * The library's default configuration of a mode.
      *
-     * @param mode wgan, gp or ts
-     * @return {@link WganConfig#wgan()}, {@link WganConfig#wganGp()} or {@link WganConfig#wganTs()}
+     * @param mode wgan, gp, gptoy or ts
+     * @return {@link WganConfig#wgan()}, {@link WganConfig#wganGp()}, {@link WganConfig#wganGpToy()} (the WGAN-GP
+     *         authors' setting for 2-D toys, λ = 0.1) or {@link WganConfig#wganTs()}
      */
     public static WganConfig defaults(String mode) {
         return switch (mode) {
             case "wgan" -> WganConfig.wgan();
             case "gp" -> WganConfig.wganGp();
+            case "gptoy" -> WganConfig.wganGpToy();
             case "ts" -> WganConfig.wganTs();
-            default -> throw new IllegalArgumentException("mode must be wgan, gp or ts but is " + mode);
+            default -> throw new IllegalArgumentException("mode must be wgan, gp, gptoy or ts but is " + mode);
         };
     }
 
@@ -148,6 +150,7 @@ public final class GanQualityBenchmark {
         int[] checkpoints = args.length > 3 ? Arrays.stream(args[3].split(",")).mapToInt(Integer::parseInt).toArray()
                 : CHECKPOINTS;
         Path png = Path.of(args.length > 4 ? args[4] : OutputFolder.get().resolve("gan-quality.png").toString());
+        List<String> sides = List.of((args.length > 5 ? args[5] : "ot4j,PyTorch").split(","));
         DataSource data = ToyDistributions.eightGaussians();
         List<Curve> curves = new ArrayList<>();
         String load = uptime();
@@ -158,12 +161,16 @@ public final class GanQualityBenchmark {
                 ExactDistanceMonitor euclid = ExactDistanceMonitor.of(heldOut);
                 ExactDistanceMonitor criticCost = mode.equals("ts") ? ExactDistanceMonitor.of(heldOut,
                         config.criticCost()) : null;
-                Curve j = ot4j(mode, config, width, s, data, euclid, criticCost, checkpoints);
-                Curve t = torch(mode, config, width, s, euclid, checkpoints);
-                curves.add(j);
-                curves.add(t);
-                System.out.println(line(j));
-                System.out.println(line(t));
+                if (sides.contains("ot4j")) {
+                    Curve j = ot4j(mode, config, width, s, data, euclid, criticCost, checkpoints);
+                    curves.add(j);
+                    System.out.println(line(j));
+                }
+                if (sides.contains("PyTorch")) {
+                    Curve t = torch(mode, config, width, s, euclid, checkpoints);
+                    curves.add(t);
+                    System.out.println(line(t));
+                }
             }
         }
         load = load + " → " + uptime();
@@ -183,7 +190,7 @@ public final class GanQualityBenchmark {
         System.out.println(rule.append(" --- | ---: |"));
         Map<String, double[]> series = new LinkedHashMap<>();
         for (String mode : modes) {
-            for (String side : new String[] {"ot4j", "PyTorch"}) {
+            for (String side : sides) {
                 List<Curve> runs = curves.stream().filter(c -> c.mode().equals(mode) && c.side().equals(side))
                         .toList();
                 double[] med = new double[checkpoints.length];
@@ -223,7 +230,8 @@ public final class GanQualityBenchmark {
     /** The twin's command line: every hyper-parameter read off the configuration. */
     static List<String> torchArguments(String mode, WganConfig config, int width, long seed, Path out,
             int[] checkpoints) {
-        List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", SCRIPT, "--mode", mode, "--width",
+        List<String> cmd = new ArrayList<>(List.of("/usr/bin/python3", SCRIPT, "--mode", mode.replace("gptoy", "gp"),
+                "--width",
                 Integer.toString(width), "--batch", Integer.toString(config.batchSize()), "--critic-steps",
                 Integer.toString(config.critic().steps()), "--seed", Long.toString(seed), "--samples",
                 Integer.toString(SAMPLES), "--out", out.toString(), "--checkpoints",
@@ -325,7 +333,8 @@ public final class GanQualityBenchmark {
     private static String name(String mode) {
         return switch (mode) {
             case "wgan" -> "WGAN (clipping)";
-            case "gp" -> "WGAN-GP";
+            case "gp" -> "WGAN-GP (λ 10)";
+            case "gptoy" -> "WGAN-GP toy (λ 0.1)";
             default -> "WGAN-TS";
         };
     }

@@ -54,6 +54,22 @@ public final class GanPlots {
      * @throws IOException if writing fails
      */
     public static Path distances(List<TrainingReport> reports, String title, Path file) throws IOException {
+        return distances(reports, null, title, file);
+    }
+
+    /**
+     * The critic's batch estimate, the critic's reading on the held-out pair (if given) and the exact
+     * W<sub>1</sub> against the generator step.
+     *
+     * @param reports  the training reports
+     * @param readings the critic's reading on the pair the exact value is computed on, one per report, or null
+     * @param title    the chart's title
+     * @param file     the PNG to write
+     * @return the file
+     * @throws IOException if writing fails
+     */
+    public static Path distances(List<TrainingReport> reports, double[] readings, String title, Path file)
+            throws IOException {
         double[] it = new double[reports.size()];
         double[] estimate = new double[reports.size()];
         double[] exact = new double[reports.size()];
@@ -68,6 +84,11 @@ public final class GanPlots {
         XYSeries e = chart.addSeries("critic estimate (batch)", it, estimate);
         e.setMarker(SeriesMarkers.NONE);
         e.setLineColor(new Color(255, 127, 14));
+        if (readings != null) {
+            XYSeries r = chart.addSeries("critic on the exact value's points (c-transform reading)", it, readings);
+            r.setMarker(SeriesMarkers.NONE);
+            r.setLineColor(new Color(44, 160, 44));
+        }
         XYSeries x = chart.addSeries("exact W1 (generated vs held-out real)", it, exact);
         x.setMarker(SeriesMarkers.NONE);
         x.setLineColor(new Color(31, 119, 180));
