@@ -4,7 +4,8 @@
  *
  * <p>Requires ojAlgo (module {@code ojalgo}) for the LP reference solver {@code ExactSolvers.ojAlgo()};
  * ojAlgo's types do not appear in this module's API, so the requirement is not transitive. Every package
- * but {@code io.github.ot4j.core.internal} is exported.
+ * is exported except the implementation packages named {@code internal} ({@code io.github.ot4j.core.internal},
+ * {@code io.github.ot4j.core.simplex.internal}).
  */
 module io.github.ot4j.core {
     requires ojalgo;

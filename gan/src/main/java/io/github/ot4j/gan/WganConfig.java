@@ -6,6 +6,10 @@ import io.github.ot4j.critic.enforce.LipschitzEnforcer;
 import io.github.ot4j.critic.enforce.WeightClipping;
 import io.github.ot4j.critic.internal.Updaters;
 import io.github.ot4j.critic.train.CriticMethod;
+import io.github.ot4j.gan.features.CriticFeatures;
+import io.github.ot4j.gan.features.RepresentativeFeatures;
+import io.github.ot4j.gan.lens.Lens;
+import io.github.ot4j.gan.lens.TemperingLens;
 import io.github.ot4j.gan.regularize.GeneratorRegularizer;
 import io.github.ot4j.gan.regularize.JacobianClamping;
 import org.nd4j.linalg.learning.config.Adam;
@@ -30,9 +34,14 @@ import org.nd4j.linalg.learning.config.RmsProp;
  * @param generatorUpdater the generator's updater
  * @param batchSize        samples per batch (real and fake alike), ≥ 1
  * @param regularizer      a term added to the generator's loss ({@link GeneratorRegularizer#none()} by default)
+ * @param lens             what the critic sees of the real data ({@link Lens#none()} by default, or a
+ *                         {@link TemperingLens})
+ * @param features         features the critic sees next to its input ({@link CriticFeatures#none()} by default,
+ *                         or {@link RepresentativeFeatures}); the critic network's input dimension is then
+ *                         d + {@code features.dimension()}
  */
 public record WganConfig(CriticSchedule critic, IUpdater generatorUpdater, int batchSize,
-                         GeneratorRegularizer regularizer) {
+                         GeneratorRegularizer regularizer, Lens lens, CriticFeatures features) {
 
     /**
      * The default batch size, 256: what the PyTorch anchors (and the WGAN-GP authors' 2-D toys) use; batches of
@@ -46,8 +55,16 @@ public record WganConfig(CriticSchedule critic, IUpdater generatorUpdater, int b
      * @param generatorUpdater the generator's updater
      * @param batchSize        samples per batch, ≥ 1
      * @param regularizer      the generator's regulariser, not null
+     * @param lens             the lens, not null
+     * @param features         the critic's features, not null
      */
     public WganConfig {
+        if (features == null) {
+            throw new IllegalArgumentException("features must not be null (use CriticFeatures.none())");
+        }
+        if (lens == null) {
+            throw new IllegalArgumentException("lens must not be null (use Lens.none())");
+        }
         if (regularizer == null) {
             throw new IllegalArgumentException("regularizer must not be null (use GeneratorRegularizer.none())");
         }
@@ -70,6 +87,19 @@ public record WganConfig(CriticSchedule critic, IUpdater generatorUpdater, int b
      */
     public WganConfig(CriticSchedule critic, IUpdater generatorUpdater, int batchSize) {
         this(critic, generatorUpdater, batchSize, GeneratorRegularizer.none());
+    }
+
+    /**
+     * A configuration without a lens.
+     *
+     * @param critic           how the critic is trained
+     * @param generatorUpdater the generator's updater
+     * @param batchSize        samples per batch, ≥ 1
+     * @param regularizer      the generator's regulariser
+     */
+    public WganConfig(CriticSchedule critic, IUpdater generatorUpdater, int batchSize,
+                      GeneratorRegularizer regularizer) {
+        this(critic, generatorUpdater, batchSize, regularizer, Lens.none(), CriticFeatures.none());
     }
 
     /**
@@ -145,7 +175,7 @@ public record WganConfig(CriticSchedule critic, IUpdater generatorUpdater, int b
      * @return the changed copy
      */
     public WganConfig withBatchSize(int size) {
-        return new WganConfig(critic, generatorUpdater, size, regularizer);
+        return new WganConfig(critic, generatorUpdater, size, regularizer, lens, features);
     }
 
     /**
@@ -153,7 +183,7 @@ public record WganConfig(CriticSchedule critic, IUpdater generatorUpdater, int b
      * @return the changed copy
      */
     public WganConfig withGeneratorUpdater(IUpdater updater) {
-        return new WganConfig(critic, updater, batchSize, regularizer);
+        return new WganConfig(critic, updater, batchSize, regularizer, lens, features);
     }
 
     /**
@@ -161,7 +191,7 @@ public record WganConfig(CriticSchedule critic, IUpdater generatorUpdater, int b
      * @return the changed copy
      */
     public WganConfig withCritic(CriticSchedule schedule) {
-        return new WganConfig(schedule, generatorUpdater, batchSize, regularizer);
+        return new WganConfig(schedule, generatorUpdater, batchSize, regularizer, lens, features);
     }
 
     /**
@@ -171,7 +201,28 @@ public record WganConfig(CriticSchedule critic, IUpdater generatorUpdater, int b
      * @return the changed copy
      */
     public WganConfig withRegularizer(GeneratorRegularizer generatorRegularizer) {
-        return new WganConfig(critic, generatorUpdater, batchSize, generatorRegularizer);
+        return new WganConfig(critic, generatorUpdater, batchSize, generatorRegularizer, lens, features);
+    }
+
+    /**
+     * Puts a lens between the real data and the critic, e.g. {@link TemperingLens#of(int)}.
+     *
+     * @param newLens the lens ({@link Lens#none()} for none)
+     * @return the changed copy
+     */
+    public WganConfig withLens(Lens newLens) {
+        return new WganConfig(critic, generatorUpdater, batchSize, regularizer, newLens, features);
+    }
+
+    /**
+     * Gives the critic features of its input, e.g. {@link RepresentativeFeatures#defaults()}; its network must
+     * then take d + {@code criticFeatures.dimension()} inputs.
+     *
+     * @param criticFeatures the features ({@link CriticFeatures#none()} for none)
+     * @return the changed copy
+     */
+    public WganConfig withFeatures(CriticFeatures criticFeatures) {
+        return new WganConfig(critic, generatorUpdater, batchSize, regularizer, lens, criticFeatures);
     }
 
     /**

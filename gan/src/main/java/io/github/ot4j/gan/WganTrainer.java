@@ -11,18 +11,26 @@ import io.github.ot4j.gan.checkpoint.Checkpoint;
 import io.github.ot4j.gan.checkpoint.CheckpointFile;
 import io.github.ot4j.gan.checkpoint.RunSettings;
 import io.github.ot4j.gan.data.DataSource;
+import io.github.ot4j.gan.features.RepresentativeFeatures;
+import io.github.ot4j.gan.internal.CriticView;
+import io.github.ot4j.gan.internal.Encoder;
 import io.github.ot4j.gan.internal.JacobianPenalty;
+import io.github.ot4j.gan.internal.LensNetwork;
 import io.github.ot4j.gan.internal.Seeds;
+import io.github.ot4j.gan.lens.TemperingLens;
 import io.github.ot4j.gan.regularize.JacobianClamping;
 import io.github.ot4j.gan.monitor.TrainingListener;
 import io.github.ot4j.gan.monitor.TrainingReport;
 import org.deeplearning4j.nn.gradient.Gradient;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,7 +40,11 @@ import java.util.Optional;
  * <p>One generator step (see {@link #step()}):
  * <ol>
  *   <li>{@code config.critic().steps()} critic iterations of the schedule's {@code CriticMethod}, each on a
- *       fresh real batch y and a fake batch x = G(z);</li>
+ *       fresh real batch y (shown to the critic as L(y) if the configuration has a
+ *       {@link io.github.ot4j.gan.lens.TemperingLens}) and a fake batch x = G(z);</li>
+ *   <li>(with {@link RepresentativeFeatures} the critic network sees [x; E(x)] for every x, E the frozen encoder
+ *       pre-trained when the trainer is created, and the generator's gradient flows through E too;)</li>
+ *   <li>with a tempering lens, one update of the lens L on its own fresh real batch (see {@link TemperingLens});</li>
  *   <li>the generator update on L<sub>G</sub> = −(1/n) Σ f(G(z<sub>i</sub>)) + R(G), R the configuration's
  *       {@link io.github.ot4j.gan.regularize.GeneratorRegularizer} (none by default): the critic's input gradient
  *       ∂L<sub>G</sub>/∂x (with ε = −1/n per row) is chained into the generator's backpropagation, and the
@@ -60,10 +72,16 @@ public final class WganTrainer {
     private final CriticIteration criticIteration;
     private final DataSource data;
     private final long seed;
+    /** The tempering lens, or null without one. */
+    private final LensNetwork lens;
+    /** The frozen encoder of representative features, or null without one. */
+    private final Encoder encoder;
+    /** The critic as a function of the data (through the encoder's features if any). */
+    private final CriticView criticView;
     private long iteration;
 
     private WganTrainer(WganConfig config, Generator generator, Critic critic, DataSource data, long seed,
-                        long iteration) {
+                        long iteration, Map<String, MultiLayerNetwork> networks) {
         if (config == null || generator == null || critic == null || data == null) {
             throw new IllegalArgumentException("config, generator, critic and data must not be null");
         }
@@ -71,9 +89,11 @@ public final class WganTrainer {
             throw new IllegalArgumentException("the generator's output dimension " + generator.outputDimension()
                     + " does not match the data dimension " + data.dimension());
         }
-        if (critic.inputDimension() != data.dimension()) {
+        if (critic.inputDimension() != data.dimension() + config.features().dimension()) {
             throw new IllegalArgumentException("the critic's input dimension " + critic.inputDimension()
-                    + " does not match the data dimension " + data.dimension());
+                    + " does not match the data dimension " + data.dimension() + (config.features().dimension() == 0
+                    ? "" : " plus the " + config.features().dimension() + " " + config.features().name()
+                    + " features"));
         }
         if (generator.dataType() != critic.dataType()) {
             throw new IllegalArgumentException("the generator's data type " + generator.dataType()
@@ -92,6 +112,25 @@ public final class WganTrainer {
         generatorNet.useUpdater(config.generatorUpdater());
         this.criticIteration = config.critic().method().trainer(critic);
         this.criticNet = TrainableNetwork.of("critic", critic.network());
+        if (config.lens() instanceof TemperingLens tempering) {
+            MultiLayerNetwork lensNetwork = networks.get("lens");
+            this.lens = lensNetwork == null ? LensNetwork.create(tempering, data.dimension(), critic.dataType(),
+                    Seeds.of(seed, 0, Seeds.LENS_INIT, 0)) : LensNetwork.of(tempering, lensNetwork);
+            if (lens.dimension() != data.dimension()) {
+                throw new IllegalArgumentException("the lens's dimension " + lens.dimension()
+                        + " does not match the data dimension " + data.dimension());
+            }
+        } else {
+            this.lens = null;
+        }
+        if (config.features() instanceof RepresentativeFeatures representative) {
+            MultiLayerNetwork encoderNetwork = networks.get("encoder");
+            this.encoder = encoderNetwork == null ? Encoder.pretrain(representative, data, critic.dataType(), seed)
+                    .encoder() : Encoder.of(encoderNetwork);
+        } else {
+            this.encoder = null;
+        }
+        this.criticView = CriticView.of(criticNet, encoder);
     }
 
     /**
@@ -108,7 +147,7 @@ public final class WganTrainer {
      */
     public static WganTrainer create(WganConfig config, Generator generator, Critic critic, DataSource data,
                                      long seed) {
-        return new WganTrainer(config, generator, critic, data, seed, 0);
+        return new WganTrainer(config, generator, critic, data, seed, 0, Map.of());
     }
 
     /**
@@ -121,7 +160,9 @@ public final class WganTrainer {
      * @throws IllegalArgumentException if the configuration differs from the checkpointed run's in any field of
      *                                  its settings ({@link RunSettings}: the critic schedule with its method,
      *                                  enforcer or ground cost and updater, the generator updater, the batch
-     *                                  size), naming the first field that differs and both values
+     *                                  size, the regulariser, the lens, the critic's features), naming the first
+     *                                  field that differs and both values; or if the checkpoint lacks the lens or
+     *                                  encoder network its settings call for
      */
     public static WganTrainer resume(Checkpoint checkpoint, WganConfig config, DataSource data) {
         io.github.ot4j.critic.internal.Nd4jSetup.ensure(); // before nd4j's first use: threads, allocator, backend
@@ -137,7 +178,21 @@ public final class WganTrainer {
                     + difference.get() + "; resuming would not continue that run");
         }
         return new WganTrainer(config, Generator.of(checkpoint.generator()), Critic.of(checkpoint.critic()), data,
-                checkpoint.seed(), checkpoint.iteration());
+                checkpoint.seed(), checkpoint.iteration(), networks(checkpoint, config));
+    }
+
+    private static Map<String, MultiLayerNetwork> networks(Checkpoint checkpoint, WganConfig config) {
+        boolean lens = config.lens() instanceof TemperingLens;
+        boolean encoder = config.features() instanceof RepresentativeFeatures;
+        if (checkpoint.networks().containsKey("lens") != lens) {
+            throw new IllegalArgumentException("the checkpoint " + (lens ? "has no" : "has a")
+                    + " lens network but the configuration's lens is " + config.lens().name());
+        }
+        if (checkpoint.networks().containsKey("encoder") != encoder) {
+            throw new IllegalArgumentException("the checkpoint " + (encoder ? "has no" : "has an")
+                    + " encoder network but the configuration's features are " + config.features().name());
+        }
+        return checkpoint.networks();
     }
 
     /**
@@ -152,7 +207,11 @@ public final class WganTrainer {
         long step = iteration + 1;
         try {
             // all-or-nothing over both networks: no critic update of a failed step and no generator update stays
-            TrainingStep done = TrainableNetwork.attempt(List.of(generatorNet, criticNet), this::uncheckedStep);
+            List<TrainableNetwork> networks = new ArrayList<>(List.of(generatorNet, criticNet));
+            if (lens != null) {
+                networks.add(lens.seam());
+            }
+            TrainingStep done = TrainableNetwork.attempt(networks, this::uncheckedStep);
             iteration = step; // only once both networks are committed
             return done;
         } catch (NonFiniteException e) {
@@ -165,18 +224,31 @@ public final class WganTrainer {
         int batch = config.batchSize();
         CriticStep last = null;
         for (int k = 0; k < config.critic().steps(); k++) {
-            INDArray real = critic.batch(realBatch(batch, Seeds.of(seed, iteration, Seeds.REAL, k), step));
+            INDArray real = rows(realBatch(batch, Seeds.of(seed, iteration, Seeds.REAL, k), step));
+            if (lens != null) {
+                real = lens.apply(real); // the critic sees L(y)
+            }
             INDArray fake = generator.generate(generator.noise(batch, Seeds.of(seed, iteration,
                     Seeds.CRITIC_NOISE, k)));
             guard(step, "generator output", Finite.problem(fake));
+            real = criticView.shown(real); // [y; E(y)] with representative features, else y
+            fake = criticView.shown(fake);
             try {
                 last = criticIteration.step(real, fake, Seeds.of(seed, iteration, Seeds.CRITIC_STEP, k));
             } catch (CriticTrainingException e) {
                 throw new TrainingDivergedException(step, "critic " + e.quantity(), "not finite", e);
             }
         }
+        if (lens != null) {
+            lens.update(rows(realBatch(batch, Seeds.of(seed, iteration, Seeds.LENS, 0), step)), criticView,
+                    iteration);
+        }
         double generatorLoss = updateGenerator(step);
         return new TrainingStep(step, generatorLoss, last.loss(), last.estimate(), last.penalty());
+    }
+
+    private INDArray rows(double[][] points) {
+        return Nd4j.create(points).castTo(critic.dataType());
     }
 
     private double[][] realBatch(int batch, long drawSeed, long step) {
@@ -213,11 +285,11 @@ public final class WganTrainer {
         INDArray fake = generatorNet.forward(z); // training mode, keeping each layer's input for the backward pass
         guard(step, "generator output", Finite.problem(fake));
         // one critic pass for both the loss and the input gradient (training mode computes the same values)
-        double loss = -criticNet.forward(fake).meanNumber().doubleValue();
+        double loss = -criticView.forward(fake).meanNumber().doubleValue();
         guard(step, "generator loss", Finite.problem(loss));
         INDArray epsilon = Nd4j.valueArrayOf(new long[] {batch, 1}, -1.0 / batch, critic.dataType());
         // not checked on its own: a NaN or infinity here reaches the generator's gradient, which is checked
-        INDArray inputGradient = criticNet.backward(epsilon).input();
+        INDArray inputGradient = criticView.backwardInput(fake, epsilon);
         Gradient gradient = generatorNet.backward(inputGradient).parameters();
         if (penalty != null) {
             gradient.gradient().addi(penalty.gradient()); // the flattened view: every layer's gradient aliases it
@@ -309,7 +381,8 @@ public final class WganTrainer {
      *         repeat
      */
     public Checkpoint checkpoint() {
-        return new Checkpoint(generator.network(), critic.network(), iteration, seed, RunSettings.of(config));
+        return new Checkpoint(generator.network(), critic.network(), iteration, seed, RunSettings.of(config),
+                networks());
     }
 
     /** @return generator steps done */
@@ -335,6 +408,27 @@ public final class WganTrainer {
     /** @return the critic being trained */
     public Critic critic() {
         return critic;
+    }
+
+    private Map<String, MultiLayerNetwork> networks() {
+        Map<String, MultiLayerNetwork> networks = new java.util.TreeMap<>();
+        if (lens != null) {
+            networks.put("lens", lens.seam().network());
+        }
+        if (encoder != null) {
+            networks.put("encoder", encoder.network());
+        }
+        return networks;
+    }
+
+    /** @return the frozen encoder E of representative features (live), or empty without them */
+    public Optional<MultiLayerNetwork> encoderNetwork() {
+        return encoder == null ? Optional.empty() : Optional.of(encoder.network());
+    }
+
+    /** @return the tempering lens's network N, L(x) = x + N(x) (live), or empty without a lens */
+    public Optional<MultiLayerNetwork> lensNetwork() {
+        return lens == null ? Optional.empty() : Optional.of(lens.seam().network());
     }
 
     /** @return the real data */

@@ -1,5 +1,6 @@
 package io.github.ot4j.critic.estimate;
 
+import io.github.ot4j.core.CTransform;
 import io.github.ot4j.core.DiscreteMeasure;
 import io.github.ot4j.core.GroundCost;
 
@@ -13,7 +14,8 @@ import io.github.ot4j.core.GroundCost;
  * discrete problem and Σ a<sub>i</sub> f<sub>i</sub> − Σ b<sub>j</sub> h<sub>j</sub> ≤ W<sub>c</sub>(P, Q) for every
  * f, with equality for the optimal potential. Symmetrically from the values g<sub>j</sub> = f(x<sub>j</sub>) on Q:
  * k(y<sub>i</sub>) = min<sub>j</sub> g<sub>j</sub> + c<sub>ij</sub>. {@link #cTransform} returns the larger of the two
- * lower bounds. O(m·n) cost evaluations; no constraint on f is needed.
+ * lower bounds, computed by ot-core's {@link CTransform} (u = f on P, v = −f on Q). O(m·n) cost evaluations; no
+ * constraint on f is needed.
  */
 public final class DualReading {
 
@@ -38,43 +40,12 @@ public final class DualReading {
         if (cost == null) {
             throw new IllegalArgumentException("cost must not be null");
         }
-        int m = p.size();
-        int n = q.size();
-        double[][] ys = p.points();
-        double[][] xs = q.points();
-        double[][] c = new double[m][n];
-        for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
-                c[i][j] = cost.between(ys[i], xs[j]);
-            }
+        // u = f on P (the sources), v = −f on Q (the targets): the WGAN sign convention of ot-core's CTransform
+        double[] v = new double[fq.length];
+        for (int j = 0; j < v.length; j++) {
+            v[j] = -fq[j];
         }
-        double ma = p.totalMass();
-        double mb = q.totalMass();
-        // f on P, its c-transform on Q
-        double fromP = 0;
-        for (int i = 0; i < m; i++) {
-            fromP += p.weight(i) / ma * fp[i];
-        }
-        for (int j = 0; j < n; j++) {
-            double h = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < m; i++) {
-                h = Math.max(h, fp[i] - c[i][j]);
-            }
-            fromP -= q.weight(j) / mb * h;
-        }
-        // g on Q, its c-transform on P
-        double fromQ = 0;
-        for (int j = 0; j < n; j++) {
-            fromQ -= q.weight(j) / mb * fq[j];
-        }
-        for (int i = 0; i < m; i++) {
-            double k = Double.POSITIVE_INFINITY;
-            for (int j = 0; j < n; j++) {
-                k = Math.min(k, fq[j] + c[i][j]);
-            }
-            fromQ += p.weight(i) / ma * k;
-        }
-        return Math.max(fromP, fromQ);
+        return CTransform.lowerBound(p, fp, q, v, cost);
     }
 
     /**

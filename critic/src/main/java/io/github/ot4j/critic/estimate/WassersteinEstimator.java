@@ -78,6 +78,8 @@ public record WassersteinEstimator(CriticMethod method, int iterations, int batc
     public static final double PLATEAU = 0.005;
     /** Iterations before the plateau test applies, 800. */
     public static final int MIN_ITERATIONS = 800;
+    /** Rows a side of the fixed weighted draw on which the plateau of a weighted pair is checked, 2048. */
+    public static final int EVALUATION_ROWS = 2048;
     /** Per-update decay of the estimation learning rates: a factor 100 over 4000 updates. */
     public static final double LEARNING_RATE_DECAY = Math.pow(0.01, 1.0 / 4000);
 
@@ -226,8 +228,13 @@ public record WassersteinEstimator(CriticMethod method, int iterations, int batc
 
     /**
      * Trains a critic on two weighted sample sets and keeps it, to read it on other samples
-     * ({@link FittedCritic#readOn}). Unequal weights are supported by the two-step method only (the WGAN loss
-     * of {@link io.github.ot4j.critic.train.CriticTrainer} averages rows uniformly).
+     * ({@link FittedCritic#readOn}). Unequal weights: the two-step method regresses onto the weighted problem's
+     * potentials; the WGAN-loss methods (whose {@link io.github.ot4j.critic.train.CriticTrainer} averages rows
+     * uniformly) draw each batch's rows with replacement with probabilities a<sub>i</sub> / Σ a and
+     * b<sub>j</sub> / Σ b, {@code min(batchSize, max(m, n))} rows a side, so that the expected batch objective is the
+     * weighted one, Σ a<sub>i</sub> f(y<sub>i</sub>) − Σ b<sub>j</sub> f(x<sub>j</sub>) − penalty over pairs drawn
+     * from a ⊗ b; the plateau is checked on one fixed weighted draw of {@link #EVALUATION_ROWS} rows a side. Every
+     * reading (mean difference, slope, c-transform) uses the weights.
      *
      * @param p        P (the "real" side)
      * @param q        Q (the "fake" side), of the same dimension
@@ -276,14 +283,10 @@ public record WassersteinEstimator(CriticMethod method, int iterations, int batc
             objective = fit[1];
             converged = fit[2] > 0;
         } else {
-            if (!uniform(p) || !uniform(q)) {
-                throw new IllegalArgumentException("the method " + method.name()
-                        + " trains on uniform weights only; p or q has unequal weights");
-            }
             if (Double.isNaN(exact)) {
                 exact = OptimalTransport.distance(p, q, cost);
             }
-            double[] fit = train(critic, p.points(), q.points(), seed, progress);
+            double[] fit = train(critic, p, q, seed, progress);
             done = (int) fit[0];
             objective = fit[1];
             converged = fit[2] > 0;
@@ -327,27 +330,49 @@ public record WassersteinEstimator(CriticMethod method, int iterations, int batc
 
     /**
      * WGAN loss: full batches (or batches of {@code batchSize}) until the dual objective mean f(P) − mean f(Q) −
-     * penalty, measured on the full sets every {@link #WINDOW} iterations with a fixed seed, has improved by less
+     * penalty, measured on the full sets (a fixed weighted draw of them for unequal weights) every {@link #WINDOW}
+     * iterations with a fixed seed, has improved by less
      * than {@link #PLATEAU} of its size over a window (after {@link #MIN_ITERATIONS}), or the budget is spent.
      */
-    private double[] train(Critic critic, double[][] p, double[][] q, long seed, EstimationProgress progress) {
+    private double[] train(Critic critic, DiscreteMeasure pm, DiscreteMeasure qm, long seed,
+            EstimationProgress progress) {
+        double[][] p = pm.points();
+        double[][] q = qm.points();
         CriticIteration trainer = method.trainer(critic);
-        INDArray pAll = critic.batch(p);
-        INDArray qAll = critic.batch(q);
-        boolean fullBatch = p.length <= batchSize && q.length <= batchSize;
-        int b = Math.min(batchSize, Math.min(p.length, q.length));
+        INDArray pRows = critic.batch(p);
+        INDArray qRows = critic.batch(q);
+        INDArray pAll = pRows;
+        INDArray qAll = qRows;
+        boolean weighted = !uniform(pm) || !uniform(qm);
+        boolean fullBatch = !weighted && p.length <= batchSize && q.length <= batchSize;
+        int b = weighted ? Math.min(batchSize, Math.max(p.length, q.length))
+                : Math.min(batchSize, Math.min(p.length, q.length));
         SplittableRandom random = new SplittableRandom(seed);
         long evaluationSeed = random.nextLong();
         int[] pIndex = range(p.length);
         int[] qIndex = range(q.length);
+        double[] pCumulative = cumulative(pm);
+        double[] qCumulative = cumulative(qm);
+        if (weighted) {
+            SplittableRandom draw = new SplittableRandom(evaluationSeed);
+            pAll = pRows.getRows(draw(pCumulative, EVALUATION_ROWS, draw));
+            qAll = qRows.getRows(draw(qCumulative, EVALUATION_ROWS, draw));
+        }
         double previous = Double.NEGATIVE_INFINITY;
         double objective = Double.NaN;
         int it = 0;
         while (it < iterations) {
             long stepSeed = random.nextLong();
-            CriticStep step = fullBatch ? trainer.step(pAll, qAll, stepSeed)
-                    : trainer.step(pAll.getRows(sample(pIndex, b, random)), qAll.getRows(sample(qIndex, b, random)),
-                            stepSeed);
+            CriticStep step;
+            if (fullBatch) {
+                step = trainer.step(pAll, qAll, stepSeed);
+            } else if (weighted) {
+                step = trainer.step(pRows.getRows(draw(pCumulative, b, random)),
+                        qRows.getRows(draw(qCumulative, b, random)), stepSeed);
+            } else {
+                step = trainer.step(pRows.getRows(sample(pIndex, b, random)),
+                        qRows.getRows(sample(qIndex, b, random)), stepSeed);
+            }
             it++;
             progress.iterationDone(it, iterations, step);
             if (it % WINDOW == 0 && trainer instanceof CriticTrainer t) {
@@ -362,6 +387,33 @@ public record WassersteinEstimator(CriticMethod method, int iterations, int batc
             objective = -t.loss(pAll, qAll, evaluationSeed);
         }
         return new double[] {it, objective, 0};
+    }
+
+    /** The running sums of the weights (the last is the total mass). */
+    private static double[] cumulative(DiscreteMeasure mu) {
+        double[] c = new double[mu.size()];
+        double s = 0;
+        for (int i = 0; i < c.length; i++) {
+            s += mu.weight(i);
+            c[i] = s;
+        }
+        return c;
+    }
+
+    /** k row indices drawn with replacement with probabilities weight / total (inverse transform). */
+    private static int[] draw(double[] cumulative, int k, SplittableRandom random) {
+        double total = cumulative[cumulative.length - 1];
+        int[] rows = new int[k];
+        for (int r = 0; r < k; r++) {
+            double u = random.nextDouble() * total;
+            int i = Arrays.binarySearch(cumulative, u);
+            i = i >= 0 ? i : -i - 1;
+            while (i < cumulative.length - 1 && cumulative[i] <= u) {
+                i++; // the first row whose running sum exceeds u: never a row of weight 0
+            }
+            rows[r] = i;
+        }
+        return rows;
     }
 
     private static boolean uniform(DiscreteMeasure mu) {

@@ -31,6 +31,10 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  *   <li><b>Threads</b>: one thread for nd4j's own operations and for BLAS (on a small network more threads cost
  *       10–20× in synchronisation), unless the environment variable {@code OMP_NUM_THREADS} is set (then nd4j's
  *       own reading of it stands) or the system property {@value #THREADS_PROPERTY} gives the number.</li>
+ *   <li><b>Memory</b>: starts the {@link MemoryGuard}, which calls a garbage collection when the resident memory
+ *       grows by more than max(256 MiB, half of what it was after the last one), because nd4j's off-heap
+ *       buffers are freed only when the collector clears their Java objects; the system property
+ *       {@value MemoryGuard#HEADROOM_PROPERTY} sets another headroom ({@code 1g}) or turns it off ({@code off}).</li>
  *   <li><b>BLAS kernels</b>: one warning (through {@link System.Logger}) when OpenBLAS's kernels are below the
  *       CPU's vector level, with the remedy ({@link BlasCore}).</li>
  * </ol>
@@ -52,7 +56,8 @@ public final class Nd4jSetup {
      * Sets nd4j up as described in the class comment, the first time; later calls return at once.
      *
      * @throws IllegalStateException if no nd4j backend is available (naming the artifacts), or if
-     *         {@value #THREADS_PROPERTY} is not a positive integer
+     *         {@value #THREADS_PROPERTY} is not a positive integer or {@value MemoryGuard#HEADROOM_PROPERTY} not a
+     *         size
      */
     public static void ensure() {
         if (done) {
@@ -66,7 +71,9 @@ public final class Nd4jSetup {
                 System.setProperty(MAX_PHYSICAL_BYTES, "0");
             }
             int threads = threads(System.getenv("OMP_NUM_THREADS"), System.getProperty(THREADS_PROPERTY));
+            MemoryGuard.headroomSetting(System.getProperty(MemoryGuard.HEADROOM_PROPERTY)); // malformed: throws
             checkBackend();
+            MemoryGuard.start();
             if (threads > 0) {
                 Nd4j.getEnvironment().setMaxThreads(threads);
                 Nd4j.getEnvironment().setMaxMasterThreads(threads);
@@ -197,7 +204,8 @@ public final class Nd4jSetup {
         return "OpenMP threads " + NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads()
                 + ", BLAS threads " + Nd4j.factory().blas().getMaxThreads() + ", OpenBLAS " + openblasVersion()
                 + " core " + blasCore() + (forcedCore() != null ? " (OPENBLAS_CORETYPE)" : " (predicted)")
-                + ", OMP_NUM_THREADS=" + System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)");
+                + ", OMP_NUM_THREADS=" + System.getenv().getOrDefault("OMP_NUM_THREADS", "(unset)") + ", "
+                + MemoryGuard.describe();
     }
 
     private static String forcedCore() {

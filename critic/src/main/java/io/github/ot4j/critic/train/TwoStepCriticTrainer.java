@@ -2,6 +2,9 @@ package io.github.ot4j.critic.train;
 
 import java.util.Arrays;
 
+import io.github.ot4j.core.CTransform;
+import io.github.ot4j.core.CostMatrix;
+import io.github.ot4j.core.DiscreteMeasure;
 import io.github.ot4j.core.ExactSolver;
 import io.github.ot4j.core.ExactSolvers;
 import io.github.ot4j.core.GroundCost;
@@ -193,30 +196,17 @@ public final class TwoStepCriticTrainer implements CriticIteration {
     }
 
     /**
-     * The c-transform reading of the critic on the batch (uniform weights): with f<sub>i</sub> = f(y<sub>i</sub>),
-     * (1/m) Σ f<sub>i</sub> − (1/n) Σ<sub>j</sub> max<sub>i</sub>(f<sub>i</sub> − c<sub>ij</sub>), a lower bound on
-     * the batch's exact W<sub>c</sub> for any f (the pair (f, f<sup>c</sup>) is dual-feasible), equal to it for
-     * the exact potentials. The same reading as {@code estimate.DualReading} (one side; that package depends on
-     * this one).
+     * The c-transform reading of the critic on the batch (uniform weights): with u<sub>i</sub> = f(y<sub>i</sub>),
+     * (1/m) Σ u<sub>i</sub> + (1/n) Σ<sub>j</sub> u<sup>c</sup><sub>j</sub>, u<sup>c</sup><sub>j</sub> =
+     * min<sub>i</sub> c(y<sub>i</sub>, x<sub>j</sub>) − u<sub>i</sub> (ot-core's {@link CTransform#ofU}): a lower
+     * bound on the batch's exact W<sub>c</sub> for any f (the pair (u, u<sup>c</sup>) is dual-feasible), equal to it
+     * for the exact potentials.
      */
     private double cTransformReading(INDArray yIn, INDArray xIn) {
-        double[][] yr = Arrays2.rows(yIn);
-        double[][] xr = Arrays2.rows(xIn);
-        double[] fy = Arrays2.vector(net.output(yIn));
-        double sum = 0;
-        for (double v : fy) {
-            sum += v;
-        }
-        double reading = sum / fy.length;
-        double hSum = 0;
-        for (double[] xj : xr) {
-            double h = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < yr.length; i++) {
-                h = Math.max(h, fy[i] - cost.between(yr[i], xj));
-            }
-            hSum += h;
-        }
-        return reading - hSum / xr.length;
+        DiscreteMeasure y = DiscreteMeasure.uniform(Arrays2.rows(yIn));
+        DiscreteMeasure x = DiscreteMeasure.uniform(Arrays2.rows(xIn));
+        double[] u = Arrays2.vector(net.output(yIn));
+        return CTransform.dualValue(y, u, x, CTransform.ofU(CostMatrix.between(y, x, cost), u));
     }
 
     private INDArray column(double[] values) {

@@ -30,7 +30,14 @@ class Nd4jSetupForkTest {
     @Test
     void nothingSetMeansOneThreadTheAllocatorPropertyAndNoWarningForMatchingKernels() throws Exception {
         String out = run(null, null);
-        assertThat(out).contains("omp threads 1", "maxPhysicalBytes 0").doesNotContain("Remedy:");
+        assertThat(out).contains("omp threads 1", "maxPhysicalBytes 0", "memory guard running true")
+                .doesNotContain("Remedy:");
+    }
+
+    @Test
+    void theUserCanTurnTheMemoryGuardOff() throws Exception {
+        assertThat(run(null, null, "-D" + MemoryGuard.HEADROOM_PROPERTY + "=off"))
+                .contains("memory guard running false");
     }
 
     @Test
@@ -38,10 +45,12 @@ class Nd4jSetupForkTest {
         assertThat(run(null, "2")).contains("omp threads 2");
     }
 
-    private static String run(String coreType, String ompThreads) throws IOException, InterruptedException {
+    private static String run(String coreType, String ompThreads, String... jvmOptions)
+            throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> cmd = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
-                SetupMain.class.getName()));
+        List<String> cmd = new ArrayList<>(List.of(java));
+        cmd.addAll(List.of(jvmOptions));
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), SetupMain.class.getName()));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().remove("OPENBLAS_CORETYPE");
         pb.environment().remove("OMP_NUM_THREADS");

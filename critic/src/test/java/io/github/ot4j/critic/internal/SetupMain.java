@@ -12,5 +12,6 @@ public final class SetupMain {
         System.out.println("omp threads " + org.nd4j.nativeblas.NativeOpsHolder.getInstance().getDeviceNativeOps()
                 .ompGetMaxThreads());
         System.out.println("maxPhysicalBytes " + System.getProperty(Nd4jSetup.MAX_PHYSICAL_BYTES));
+        System.out.println("memory guard running " + MemoryGuard.running());
     }
 }

@@ -44,7 +44,9 @@ import java.util.regex.Pattern;
  * with costs computed on demand, cached as floats for pricing and cached as doubles (no POT). With
  * {@code single=10000} (and {@code onDemand=true}) it solves that size once and prints the peak heap. With
  * {@code large=10000,20000,50000} (see {@link LargeSizes}) it solves each size once with the shortlist solver and the
- * default solver, POT beside them up to {@code potUpTo=10000} points, and prints time per phase and peak RSS.
+ * default solver up to {@code plainUpTo=20000} points, POT beside them up to {@code potUpTo=10000} points, and
+ * prints time per phase, peak RSS and the scaling exponents; {@code threads=2 neighbours=16 violatedPerRow=32}
+ * set the shortlist solver's options ({@code cost=sqeuclidean} the cost).
  */
 public final class ExactSolverBenchmark {
 
@@ -68,6 +70,8 @@ public final class ExactSolverBenchmark {
         boolean onDemand = false;
         String large = "";
         int potUpTo = 10000;
+        int plainUpTo = 20000;
+        ShortlistSolver.Options shortlist = ShortlistSolver.Options.DEFAULT;
         String costName = "euclidean";
         for (String arg : args) {
             String[] kv = arg.split("=", 2);
@@ -83,6 +87,12 @@ public final class ExactSolverBenchmark {
                 case "large" -> large = kv[1];
                 case "potUpTo" -> potUpTo = Integer.parseInt(kv[1]);
                 case "cost" -> costName = kv[1];
+                case "plainUpTo" -> plainUpTo = Integer.parseInt(kv[1]);
+                case "threads" -> shortlist = shortlist.withThreads(Integer.parseInt(kv[1]));
+                case "neighbours" -> shortlist = shortlist.withCandidates(Integer.parseInt(kv[1]),
+                        shortlist.violatedPerRow());
+                case "violatedPerRow" -> shortlist = shortlist.withCandidates(shortlist.neighbours(),
+                        Integer.parseInt(kv[1]));
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");
             }
         }
@@ -91,7 +101,7 @@ public final class ExactSolverBenchmark {
                 System.getProperty("java.version"), rt.availableProcessors(), rt.maxMemory() >> 20, python);
         ExactSolver solver = ExactSolvers.defaultSolver();
         if (!large.isEmpty()) {
-            LargeSizes.run(large, costName, potUpTo, python, script);
+            LargeSizes.run(large, costName, potUpTo, plainUpTo, shortlist, python, script);
             return;
         }
         if (single > 0) {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
+import io.github.ot4j.core.CTransform;
+import io.github.ot4j.core.CostMatrix;
 import io.github.ot4j.core.DiscreteMeasure;
 import io.github.ot4j.core.ExactSolvers;
 import io.github.ot4j.core.GroundCost;
@@ -128,17 +130,10 @@ public final class EstimateWassersteinExample {
         }
     }
 
-    /** f(y) = min<sub>j</sub> c(y, x<sub>j</sub>) − v<sub>j</sub>: the training potential on new points. */
+    /** f(y) = min<sub>j</sub> c(y, x<sub>j</sub>) − v<sub>j</sub>, the c-transform of v: the potential on new points. */
     private static double[] extend(double[][] points, double[][] xs, double[] v, GroundCost cost) {
-        double[] f = new double[points.length];
-        for (int i = 0; i < points.length; i++) {
-            double best = Double.POSITIVE_INFINITY;
-            for (int j = 0; j < xs.length; j++) {
-                best = Math.min(best, cost.between(points[i], xs[j]) - v[j]);
-            }
-            f[i] = best;
-        }
-        return f;
+        CostMatrix c = CostMatrix.between(DiscreteMeasure.uniform(points), DiscreteMeasure.uniform(xs), cost);
+        return CTransform.ofV(c, v);
     }
 
     private static void write(Path file, List<String> table) throws IOException {

@@ -6,6 +6,7 @@ import io.github.ot4j.gan.monitor.TrainingReport;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.lines.SeriesLines;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import javax.imageio.ImageIO;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /** The pictures of the GAN examples: samples, distance curves, digit grids. */
 public final class GanPlots {
@@ -69,6 +71,45 @@ public final class GanPlots {
         XYSeries x = chart.addSeries("exact W1 (generated vs held-out real)", it, exact);
         x.setMarker(SeriesMarkers.NONE);
         x.setLineColor(new Color(31, 119, 180));
+        return Plots.save(chart, file);
+    }
+
+    /**
+     * Curves against the generator step, one per entry; entries whose name contains "PyTorch" are dashed, and an
+     * entry shares its colour with the entry before it when their names agree up to the last comma (one colour per
+     * mode, solid ot4j and dashed PyTorch).
+     *
+     * @param steps  the generator steps (x)
+     * @param series name → values at {@code steps}
+     * @param title  the chart's title
+     * @param file   the PNG to write
+     * @return the file
+     * @throws IOException if writing fails
+     */
+    public static Path curves(double[] steps, Map<String, double[]> series, String title, Path file)
+            throws IOException {
+        XYChart chart = new XYChartBuilder().width(900).height(500).title(title).xAxisTitle("generator step")
+                .yAxisTitle("exact W1").build();
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        Color[] palette = {new Color(31, 119, 180), new Color(255, 127, 14), new Color(44, 160, 44),
+                new Color(214, 39, 40), new Color(148, 103, 189), new Color(140, 86, 75)};
+        int colour = -1;
+        String group = null;
+        for (Map.Entry<String, double[]> e : series.entrySet()) {
+            String name = e.getKey();
+            String g = name.contains(",") ? name.substring(0, name.lastIndexOf(',')) : name;
+            if (!g.equals(group)) {
+                colour++;
+                group = g;
+            }
+            XYSeries s = chart.addSeries(name, steps, e.getValue());
+            s.setMarker(SeriesMarkers.CIRCLE);
+            s.setLineColor(palette[colour % palette.length]);
+            s.setMarkerColor(palette[colour % palette.length]);
+            if (name.contains("PyTorch")) {
+                s.setLineStyle(SeriesLines.DASH_DASH);
+            }
+        }
         return Plots.save(chart, file);
     }
 

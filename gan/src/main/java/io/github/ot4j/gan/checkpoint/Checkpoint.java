@@ -2,6 +2,11 @@ package io.github.ot4j.gan.checkpoint;
 
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
 /**
  * Everything a WGAN run needs to continue exactly where it stopped: both networks with their parameters and
  * their updaters' state (for example Adam's moment estimates and the iteration count of its bias correction),
@@ -22,9 +27,14 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  * @param seed      the run's seed
  * @param settings  the run's settings, typed field by field (the critic schedule with its method, enforcer or
  *                  cost and updater, the generator's updater, the batch size)
+ * @param networks  further networks of the run by name (a lower-case letter, then lower-case letters or digits),
+ *                  with their updater state: a tempering lens's {@code "lens"}, RFGAN's {@code "encoder"}, xICFG's
+ *                  pending functional steps {@code "move00000"}, …; empty for a plain WGAN (unmodifiable)
  */
 public record Checkpoint(MultiLayerNetwork generator, MultiLayerNetwork critic, long iteration, long seed,
-                         RunSettings settings) {
+                         RunSettings settings, Map<String, MultiLayerNetwork> networks) {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*");
 
     /**
      * @param generator the generator network, with its updater state
@@ -32,6 +42,7 @@ public record Checkpoint(MultiLayerNetwork generator, MultiLayerNetwork critic, 
      * @param iteration generator steps done, ≥ 0
      * @param seed      the run's seed
      * @param settings  the run's settings
+     * @param networks  further networks by name, a lower-case letter then letters or digits (copied)
      */
     public Checkpoint {
         if (generator == null) {
@@ -46,5 +57,34 @@ public record Checkpoint(MultiLayerNetwork generator, MultiLayerNetwork critic, 
         if (settings == null) {
             throw new IllegalArgumentException("settings must not be null");
         }
+        if (networks == null) {
+            throw new IllegalArgumentException("networks must not be null (use an empty map)");
+        }
+        Map<String, MultiLayerNetwork> copy = new LinkedHashMap<>();
+        networks.forEach((name, network) -> {
+            if (name == null || !NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("a network's name must be a lower-case letter, then lower-case "
+                        + "letters or digits, but is '" + name + "'");
+            }
+            if (network == null) {
+                throw new IllegalArgumentException("network " + name + " must not be null");
+            }
+            copy.put(name, network);
+        });
+        networks = Collections.unmodifiableMap(copy);
+    }
+
+    /**
+     * A checkpoint of a run with no networks but the generator and the critic.
+     *
+     * @param generator the generator network, with its updater state
+     * @param critic    the critic network, with its updater state
+     * @param iteration generator steps done, ≥ 0
+     * @param seed      the run's seed
+     * @param settings  the run's settings
+     */
+    public Checkpoint(MultiLayerNetwork generator, MultiLayerNetwork critic, long iteration, long seed,
+                      RunSettings settings) {
+        this(generator, critic, iteration, seed, settings, Map.of());
     }
 }

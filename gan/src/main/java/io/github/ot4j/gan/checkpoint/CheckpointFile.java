@@ -28,17 +28,20 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Reads and writes {@link Checkpoint}s as one zip file holding {@value #GENERATOR_ENTRY} and
- * {@value #CRITIC_ENTRY} (DL4J {@link ModelSerializer} models with their updater state) and
+ * {@value #CRITIC_ENTRY} (DL4J {@link ModelSerializer} models with their updater state), the run's further
+ * networks under {@value #NETWORK_PREFIX} (a tempering lens's {@code network/lens.zip}), and
  * {@value #STATE_ENTRY} (format version, iteration, seed, and the run's {@link RunSettings} as typed fields under
  * keys starting with {@value #SETTING_PREFIX}: {@code setting.critic.steps=i:5},
  * {@code setting.critic.method.enforcer.lambda=d:10.0}, {@code setting.critic.method=s:...}, with {@code b:}
  * for booleans).
  *
- * <p>Writes are atomic: the checkpoint goes to a temporary file {@code <name>.<random>.tmp} in the target's folder,
- * is forced to disk, renamed over the target in one step, and the folder is forced after the rename (where the
- * platform can open a folder). A write that fails with an exception removes its temporary file; one that is killed
- * (the JVM dies mid-write) leaves it, and the next write to the same file removes every such leftover. The previous
- * checkpoint stays intact either way.
+ * <p>Writes are atomic: the checkpoint goes to a temporary file {@code <name>.<pid>-<random>.tmp} in the target's
+ * folder (locked by its writer while written), is forced to disk, renamed over the target in one step, and the
+ * folder is forced after the rename (where the platform can open a folder). A write that fails with an exception
+ * removes its temporary file; one that is killed (the JVM dies mid-write) leaves it, and the next write or read of
+ * the same checkpoint removes it once its writer is gone (the process has ended, or
+ * holds no lock on it); a live concurrent writer's temporary file is left alone. The previous checkpoint stays
+ * intact either way.
  *
  * <p>Reads check everything: a missing file, a folder, a truncated or bit-flipped file, a missing entry or state
  * key and a damaged network are all {@link IOException}s whose message names the file.
@@ -51,6 +54,8 @@ public final class CheckpointFile {
     public static final String CRITIC_ENTRY = "critic.zip";
     /** The zip entry of the iteration and the random state. */
     public static final String STATE_ENTRY = "state.properties";
+    /** The prefix of the zip entries of further networks ({@link Checkpoint#networks()}): {@code network/lens.zip}. */
+    public static final String NETWORK_PREFIX = "network/";
     /** The prefix of the run settings' keys in {@value #STATE_ENTRY}. */
     public static final String SETTING_PREFIX = "setting.";
     /** The version of the file format written: 2, typed settings (format 1 stored them as descriptions). */
@@ -82,11 +87,18 @@ public final class CheckpointFile {
         byte[] generator = serialise(checkpoint.generator());
         byte[] critic = serialise(checkpoint.critic());
         byte[] state = state(checkpoint);
+        Map<String, byte[]> others = new TreeMap<>();
+        for (Map.Entry<String, MultiLayerNetwork> network : checkpoint.networks().entrySet()) {
+            others.put(NETWORK_PREFIX + network.getKey() + ".zip", serialise(network.getValue()));
+        }
         AtomicFile.write(file, out -> {
             try (ZipOutputStream zip = new ZipOutputStream(decorate.apply(out))) {
                 put(zip, STATE_ENTRY, state);
                 put(zip, GENERATOR_ENTRY, generator);
                 put(zip, CRITIC_ENTRY, critic);
+                for (Map.Entry<String, byte[]> other : others.entrySet()) {
+                    put(zip, other.getKey(), other.getValue());
+                }
                 zip.finish();
             }
         }, sync);
@@ -106,6 +118,11 @@ public final class CheckpointFile {
         }
         if (Files.isDirectory(file)) {
             throw new IOException(file + " is not a checkpoint: it is a folder");
+        }
+        try {
+            AtomicFile.removeStale(file);
+        } catch (IOException e) {
+            // a folder that cannot be listed or changed (read-only): reading does not need the clean-up
         }
         if (!Files.exists(file)) {
             throw new IOException(file + " is not a checkpoint: it does not exist");
@@ -134,8 +151,20 @@ public final class CheckpointFile {
         }
         long seed = longProperty(file, state, "seed");
         RunSettings settings = settings(file, state);
-        return new Checkpoint(restore(file, GENERATOR_ENTRY, entries.get(GENERATOR_ENTRY)),
-                restore(file, CRITIC_ENTRY, entries.get(CRITIC_ENTRY)), iteration, seed, settings);
+        Map<String, MultiLayerNetwork> networks = new TreeMap<>();
+        for (Map.Entry<String, byte[]> entry : new TreeMap<>(entries).entrySet()) {
+            String name = entry.getKey();
+            if (name.startsWith(NETWORK_PREFIX) && name.endsWith(".zip")) {
+                networks.put(name.substring(NETWORK_PREFIX.length(), name.length() - 4),
+                        restore(file, name, entry.getValue()));
+            }
+        }
+        try {
+            return new Checkpoint(restore(file, GENERATOR_ENTRY, entries.get(GENERATOR_ENTRY)),
+                    restore(file, CRITIC_ENTRY, entries.get(CRITIC_ENTRY)), iteration, seed, settings, networks);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + " is corrupt: " + e.getMessage(), e);
+        }
     }
 
     /**

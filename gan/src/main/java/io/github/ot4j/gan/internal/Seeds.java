@@ -19,6 +19,12 @@ public final class Seeds {
     public static final int MONITOR = 5;
     /** The stream of the generator regulariser's draws (Jacobian clamping's perturbations). */
     public static final int GENERATOR_REGULARIZER = 6;
+    /** The stream of the tempering lens's real batches. */
+    public static final int LENS = 7;
+    /** The stream of the tempering lens's initialisation (iteration 0). */
+    public static final int LENS_INIT = 8;
+    /** The stream of the representative features' autoencoder (initialisation and pre-training batches). */
+    public static final int ENCODER = 9;
 
     private Seeds() {
     }

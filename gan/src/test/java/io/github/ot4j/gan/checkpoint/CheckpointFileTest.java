@@ -173,16 +173,33 @@ class CheckpointFileTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("checkpoint must not be null");
     }
 
-    /** A write killed midway (the JVM died) leaves its temporary file; the next write removes it. */
+    /**
+     * A write killed midway (the JVM died) leaves its temporary file {@code <name>.<pid>-<random>.tmp}; the next
+     * write, and the next read, of that checkpoint removes it (the writer's process is gone).
+     */
     @Test
-    void theNextWriteRemovesTheTemporaryFileOfAKilledWrite() throws IOException {
+    void theNextWriteAndTheNextReadRemoveTheTemporaryFileOfAKilledWrite() throws Exception {
+        long gone = goneProcessId();
         Path file = folder.resolve("run.ckpt");
-        Path leftover = folder.resolve("run.ckpt.8237465.tmp");
+        Path leftover = folder.resolve("run.ckpt." + gone + "-8237465.tmp");
         Files.write(leftover, new byte[] {'P', 'K', 3, 4});
         CheckpointFile.write(file, new Checkpoint(network(1), network(2), 5, 9, SETTINGS));
         try (Stream<Path> files = Files.list(folder)) {
             assertThat(files).containsExactly(file);
         }
+        Files.write(leftover, new byte[] {'P', 'K', 3, 4});
+        assertThat(CheckpointFile.read(file).iteration()).isEqualTo(5);
+        try (Stream<Path> files = Files.list(folder)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    /** @return the id of a process that has ended */
+    private static long goneProcessId() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        p.waitFor();
+        return p.pid();
     }
 
     @Test

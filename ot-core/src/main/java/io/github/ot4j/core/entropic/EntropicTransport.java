@@ -15,14 +15,21 @@ import io.github.ot4j.core.TransportSolverException;
  * the same problem as POT's {@code sinkhorn(a, b, M, reg, method='sinkhorn_log')}. ε is absolute, in cost units:
  * a common choice is a few percent of the median cost.
  *
- * <p>The iterations alternate g<sub>j</sub> = −ε log Σ<sub>i</sub> a<sub>i</sub> exp((f<sub>i</sub> −
- * C<sub>ij</sub>)/ε) and f<sub>i</sub> = −ε log Σ<sub>j</sub> b<sub>j</sub> exp((g<sub>j</sub> − C<sub>ij</sub>)/ε)
- * with the max trick, so they are stable for small ε (no underflow of exp(−C/ε)). They stop when the marginal
- * error Σ<sub>i</sub> |(P1)<sub>i</sub> − a<sub>i</sub>| (the columns are exact after each column update) is at most
- * the tolerance; it is measured on the row sweep each iteration needs anyway, at no extra cost. With
+ * <p>The iterations are those of log-domain Sinkhorn: g<sub>j</sub> = −ε log Σ<sub>i</sub> a<sub>i</sub>
+ * exp((f<sub>i</sub> − C<sub>ij</sub>)/ε) and f<sub>i</sub> = −ε log Σ<sub>j</sub> b<sub>j</sub> exp((g<sub>j</sub> −
+ * C<sub>ij</sub>)/ε), stable for small ε. They are run as scaling iterations on a stabilised kernel
+ * K̃<sub>ij</sub> = exp(α̂<sub>i</sub> + β̂<sub>j</sub> − C<sub>ij</sub>/ε) into which the potentials are absorbed
+ * (Schmitzer 2016): each iteration is one pass over K̃ doing both matrix–vector products, without an exponential
+ * per entry, and the kernel is rebuilt by an exact log-domain row update (max trick) whenever a scaling leaves
+ * [1e-20, 1e20] or a kernel sum underflows, so that small ε stays stable (see {@code ScalingSinkhorn}). They stop
+ * when the marginal error Σ<sub>i</sub> |(P1)<sub>i</sub> − a<sub>i</sub>| (the columns are exact after each
+ * column update) is at most the tolerance, measured on the row pass each iteration needs anyway. With
  * {@link Options#epsilonScaling()} the solve starts at a large ε and halves it down to the target, each stage
- * warm-started from the last: useful for small ε. Time O(n·m) per iteration, memory one dense n × m copy of the
- * costs (the plan is kept in kernel form, {@link EntropicPlan}).
+ * warm-started from the last: useful for small ε. Time O(n·m) per iteration (n·m exponentials per rebuild, one
+ * rebuild per ε stage when ε is moderate), memory two dense n × m arrays (costs and kernel; the plan is kept in
+ * kernel form, {@link EntropicPlan}). The dense passes run in fixed row blocks on the common fork-join pool where
+ * n·m ≥ 2<sup>17</sup>, with the same results on one thread or several (system property
+ * {@code ot4j.entropic.parallel=false}: the calling thread only).
  *
  * <p>A solve that does not reach its tolerance within {@link Options#maxIterations()} throws a
  * {@link TransportSolverException} with status {@link SolverStatus#ITERATION_LIMIT}: never a silent number.
@@ -156,7 +163,8 @@ public final class EntropicTransport {
         if (options == null) {
             throw new IllegalArgumentException("options must not be null");
         }
-        return run(a.clone(), b.clone(), flatten(cost), epsilon, options);
+        return ScalingSinkhorn.solve(a.clone(), b.clone(), flatten(cost), epsilon, options,
+                RowBlocks.parallelByDefault());
     }
 
     /**
@@ -200,7 +208,8 @@ public final class EntropicTransport {
      * OT<sub>ε</sub>(a, a) by the symmetric Sinkhorn iteration f ← ½ (f + T(f)), T(f)<sub>i</sub> =
      * −ε log Σ<sub>j</sub> a<sub>j</sub> exp((f<sub>j</sub> − C<sub>ij</sub>)/ε) (Feydy et al. 2019): the plan of a
      * measure onto itself is symmetric, and the averaged update converges in a few dozen iterations where the
-     * alternating one oscillates. Same stopping rule and budget as {@link #solve}.
+     * alternating one oscillates; run on a stabilised kernel ({@link SymmetricSinkhorn}). Same stopping rule and
+     * budget as {@link #solve}.
      */
     static EntropicResult selfTransport(DiscreteMeasure mu, GroundCost cost, double epsilon, Options options) {
         TransportProblem problem = TransportProblem.of(mu, mu, cost);
@@ -208,46 +217,8 @@ public final class EntropicTransport {
         if (options == null) {
             throw new IllegalArgumentException("options must not be null");
         }
-        double[] a = problem.a();
-        double[] c = flatten(problem.cost());
-        int n = a.length;
-        double[] la = LogKernel.logs(a);
-        double[] u = new double[n];
-        double[] w = new double[n];
-        double[] lse = new double[n];
-        double ie = 1 / epsilon;
-        double err = Double.NaN;
-        int iterations = 0;
-        while (true) {
-            for (int i = 0; i < n; i++) {
-                w[i] = la[i] + u[i];
-            }
-            LogKernel.rowLse(c, n, n, ie, w, lse);
-            err = 0;
-            for (int i = 0; i < n; i++) {
-                if (a[i] > 0) {
-                    err += a[i] * Math.abs(Math.expm1(u[i] + lse[i]));
-                }
-            }
-            if (!Double.isFinite(err)) {
-                throw new TransportSolverException(SolverStatus.FAILED, "symmetric Sinkhorn reached a marginal "
-                        + "error of " + err + " at iteration " + iterations + " with epsilon = " + epsilon);
-            }
-            if (2 * err <= options.tolerance()) {
-                break;
-            }
-            if (iterations >= options.maxIterations()) {
-                throw new TransportSolverException(SolverStatus.ITERATION_LIMIT, "symmetric Sinkhorn did not reach "
-                        + "the marginal error " + options.tolerance() + " in maxIterations = "
-                        + options.maxIterations() + " iterations with epsilon = " + epsilon + " (marginal error "
-                        + 2 * err + "); raise epsilon, the tolerance or maxIterations");
-            }
-            for (int i = 0; i < n; i++) {
-                u[i] = 0.5 * (u[i] - lse[i]);
-            }
-            iterations++;
-        }
-        return finish(a, a, la, la, c, u, u.clone(), epsilon, iterations);
+        return SymmetricSinkhorn.solve(problem.a(), flatten(problem.cost()), epsilon, options,
+                RowBlocks.parallelByDefault());
     }
 
     static double checkEpsilon(double epsilon) {
@@ -267,13 +238,17 @@ public final class EntropicTransport {
         double[] c = new double[n * m];
         if (cost instanceof PointCostMatrix points) {
             // the blocked kernel that C2 vectorises, in row blocks of about 64 k entries; it refuses non-finite costs
+            // (in RowBlocks, so on several threads when they pay; each entry is the same either way)
             int rows = Math.max(1, Math.min(n, (1 << 16) / Math.max(1, m)));
-            double[] buffer = new double[rows * m];
-            for (int i0 = 0; i0 < n; i0 += rows) {
-                int i1 = Math.min(n, i0 + rows);
-                points.block(i0, i1, 0, m, buffer);
-                System.arraycopy(buffer, 0, c, i0 * m, (i1 - i0) * m);
-            }
+            RowBlocks blocks = RowBlocks.of(n, m, RowBlocks.parallelByDefault());
+            blocks.forEach(blk -> {
+                double[] buffer = new double[rows * m];
+                for (int i0 = blocks.start(blk), end = blocks.end(blk); i0 < end; i0 += rows) {
+                    int i1 = Math.min(end, i0 + rows);
+                    points.block(i0, i1, 0, m, buffer);
+                    System.arraycopy(buffer, 0, c, i0 * m, (i1 - i0) * m);
+                }
+            });
             return c;
         }
         for (int i = 0; i < n; i++) {
@@ -288,7 +263,11 @@ public final class EntropicTransport {
         return c;
     }
 
-    private static EntropicResult run(double[] a, double[] b, double[] c, double epsilon, Options options) {
+    /**
+     * The plain log-domain iteration, every sweep with n·m exponentials: the reference the stabilised scaling
+     * iteration ({@link ScalingSinkhorn}) is tested against.
+     */
+    static EntropicResult logDomain(double[] a, double[] b, double[] c, double epsilon, Options options) {
         int n = a.length;
         int m = b.length;
         double[] la = LogKernel.logs(a);
@@ -375,7 +354,7 @@ public final class EntropicTransport {
         return finish(a, b, la, lb, c, u, v, epsilon, iterations);
     }
 
-    private static EntropicResult finish(double[] a, double[] b, double[] la, double[] lb, double[] c, double[] u,
+    static EntropicResult finish(double[] a, double[] b, double[] la, double[] lb, double[] c, double[] u,
             double[] v, double epsilon, int iterations) {
         int n = a.length;
         int m = b.length;

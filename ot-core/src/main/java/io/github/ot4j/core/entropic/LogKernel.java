@@ -80,4 +80,31 @@ final class LogKernel {
         }
         return l;
     }
+
+    /** log Σ<sub>j</sub> exp(w<sub>j</sub> − c<sub>ij</sub>·ie) for the one row i (max trick). */
+    static double rowLseAt(double[] c, int m, int i, double ie, double[] w) {
+        int base = i * m;
+        double mx = Double.NEGATIVE_INFINITY;
+        for (int j = 0; j < m; j++) {
+            mx = Math.max(mx, w[j] - c[base + j] * ie);
+        }
+        double sum = 0;
+        for (int j = 0; j < m; j++) {
+            sum += Math.exp(w[j] - c[base + j] * ie - mx);
+        }
+        return mx + Math.log(sum);
+    }
+
+    /** log Σ<sub>i</sub> exp(w<sub>i</sub> − c<sub>ij</sub>·ie) for the one column j (max trick, strided). */
+    static double colLseAt(double[] c, int n, int m, int j, double ie, double[] w) {
+        double mx = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            mx = Math.max(mx, w[i] - c[i * m + j] * ie);
+        }
+        double sum = 0;
+        for (int i = 0; i < n; i++) {
+            sum += Math.exp(w[i] - c[i * m + j] * ie - mx);
+        }
+        return mx + Math.log(sum);
+    }
 }

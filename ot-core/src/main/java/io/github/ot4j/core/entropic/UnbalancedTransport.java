@@ -32,8 +32,10 @@ import io.github.ot4j.core.internal.Checks;
  * (costs from points by {@link io.github.ot4j.core.PointCostMatrix#block}), then per iteration a single pass over
  * K for both matrix–vector products — four rows at a time: (Kv)<sub>i</sub>, then u<sub>i</sub>, then
  * Kᵀu += u<sub>i</sub> K<sub>i·</sub> while the rows are in cache — with n + m exponentials and logarithms, none
- * per entry; ⟨P, C⟩ and the mass are summed from diag(u) K diag(v). They restart in the log domain, with the max
- * trick, when a kernel sum underflows or a scaling overflows there (small ε). Time O(n·m) per iteration, memory two dense n × m arrays.
+ * per entry; ⟨P, C⟩ and the mass are summed from diag(u) K diag(v). The kernel, the pass and the sums run in fixed
+ * row blocks (several threads where n·m ≥ 2<sup>17</sup>, identical results on one). They restart in the log
+ * domain, with the max trick, when a kernel sum underflows or a scaling overflows there (small ε). Time O(n·m) per
+ * iteration, memory two dense n × m arrays.
  *
  * <p>Bad input (NaN or ∞, negative weights, a zero-mass measure, ε ≤ 0, ρ ≤ 0) throws an
  * {@link IllegalArgumentException} naming the argument. Stateless and thread-safe.
@@ -157,11 +159,23 @@ public final class UnbalancedTransport {
      */
     static UnbalancedResult scaling(double[] a, double[] b, double[] c, double epsilon, double rho,
             Options options) {
+        return scaling(a, b, c, epsilon, rho, options, RowBlocks.parallelByDefault());
+    }
+
+    /** The same, with the dense work in {@link RowBlocks} (identical results on one thread or several). */
+    static UnbalancedResult scaling(double[] a, double[] b, double[] c, double epsilon, double rho,
+            Options options, boolean parallel) {
         int n = a.length;
         int m = b.length;
         double ie = 1 / epsilon;
         double lambda = rho / (rho + epsilon);
-        double[] k = kernel(c, ie);
+        RowBlocks blocks = RowBlocks.of(n, m, parallel);
+        double[] k = new double[c.length];
+        blocks.forEach(blk -> {
+            for (int t = blocks.start(blk) * m, end = blocks.end(blk) * m; t < end; t++) {
+                k[t] = Math.exp(-c[t] * ie);
+            }
+        });
         double[] la = LogKernel.logs(a);
         double[] lb = LogKernel.logs(b);
         double[] u = new double[n];
@@ -170,16 +184,24 @@ public final class UnbalancedTransport {
         double[] logV = new double[m];
         java.util.Arrays.fill(v, 1);
         double[] ktu = new double[m];
+        double[][] partial = new double[blocks.count()][m];
+        double[] changes = new double[blocks.count()];
         int iterations = 0;
         double change = Double.POSITIVE_INFINITY;
         while (change > options.tolerance()) {
             if (iterations >= options.maxIterations()) {
                 return null;
             }
-            change = rowPass(a, la, k, n, m, lambda, v, u, logU, ktu);
+            blocks.forEach(blk -> changes[blk] = rowPass(a, la, k, blocks.start(blk), blocks.end(blk), m, lambda, v,
+                    u, logU, partial[blk]));
+            change = 0;
+            for (double x : changes) {
+                change = Math.max(change, x); // NaN (an underflow) wins: Math.max propagates it
+            }
             if (Double.isNaN(change)) {
                 return null;
             }
+            RowBlocks.reduce(partial, ktu);
             for (int j = 0; j < m; j++) {
                 if (b[j] == 0) {
                     v[j] = 0;
@@ -199,23 +221,35 @@ public final class UnbalancedTransport {
             }
             iterations++;
         }
-        // ⟨P, C⟩ and the mass from P = diag(u) K diag(v), without an exponential per entry
+        // ⟨P, C⟩ and the mass from P = diag(u) K diag(v), without an exponential per entry, summed per block
+        double[] costs = new double[blocks.count()];
+        double[] masses = new double[blocks.count()];
+        blocks.forEach(blk -> {
+            double transport = 0;
+            double mass = 0;
+            for (int i = blocks.start(blk), end = blocks.end(blk); i < end; i++) {
+                if (u[i] == 0) {
+                    continue;
+                }
+                int base = i * m;
+                double rowMass = 0;
+                double rowCost = 0;
+                for (int j = 0; j < m; j++) {
+                    double p = k[base + j] * v[j];
+                    rowMass += p;
+                    rowCost += p * c[base + j];
+                }
+                mass += u[i] * rowMass;
+                transport += u[i] * rowCost;
+            }
+            costs[blk] = transport;
+            masses[blk] = mass;
+        });
         double transport = 0;
         double mass = 0;
-        for (int i = 0; i < n; i++) {
-            if (u[i] == 0) {
-                continue;
-            }
-            int base = i * m;
-            double rowMass = 0;
-            double rowCost = 0;
-            for (int j = 0; j < m; j++) {
-                double p = k[base + j] * v[j];
-                rowMass += p;
-                rowCost += p * c[base + j];
-            }
-            mass += u[i] * rowMass;
-            transport += u[i] * rowCost;
+        for (int blk = 0; blk < costs.length; blk++) {
+            transport += costs[blk];
+            mass += masses[blk];
         }
         if (!Double.isFinite(transport) || !Double.isFinite(mass)) {
             return null;
@@ -224,27 +258,19 @@ public final class UnbalancedTransport {
                 iterations, change);
     }
 
-    /** @return K = exp(−C/ε), entry by entry */
-    private static double[] kernel(double[] c, double ie) {
-        double[] k = new double[c.length];
-        for (int t = 0; t < c.length; t++) {
-            k[t] = Math.exp(-c[t] * ie);
-        }
-        return k;
-    }
-
     /**
-     * One pass over the kernel rows, four at a time (v and Kᵀu loaded once for the four): (Kv)<sub>i</sub>, then
-     * u<sub>i</sub> and log u<sub>i</sub>, then Kᵀu += u<sub>i</sub> K<sub>i·</sub> while the rows are in cache.
+     * One pass over the kernel rows [i0, i1), four at a time (v and the partial Kᵀu loaded once for the four):
+     * (Kv)<sub>i</sub>, then u<sub>i</sub> and log u<sub>i</sub>, then Kᵀu += u<sub>i</sub> K<sub>i·</sub> while the
+     * rows are in cache, into {@code ktu} (zeroed first).
      *
      * @return the largest change of a log u<sub>i</sub>, or NaN when a kernel sum underflowed or overflowed
      */
-    private static double rowPass(double[] a, double[] la, double[] k, int n, int m, double lambda, double[] v,
-            double[] u, double[] logU, double[] ktu) {
+    private static double rowPass(double[] a, double[] la, double[] k, int i0, int i1, int m, double lambda,
+            double[] v, double[] u, double[] logU, double[] ktu) {
         double change = 0;
         java.util.Arrays.fill(ktu, 0);
-        int i = 0;
-        for (; i + 3 < n; i += 4) { // four rows at a time: v and Kᵀu are loaded once for the four
+        int i = i0;
+        for (; i + 3 < i1; i += 4) { // four rows at a time: v and Kᵀu are loaded once for the four
             int b0 = i * m;
             int b1 = b0 + m;
             int b2 = b1 + m;
@@ -281,7 +307,7 @@ public final class UnbalancedTransport {
                 ktu[j] += u0 * k[b0 + j] + u1 * k[b1 + j] + u2 * k[b2 + j] + u3 * k[b3 + j];
             }
         }
-        for (; i < n; i++) {
+        for (; i < i1; i++) {
             int base = i * m;
             double s = 0;
             for (int j = 0; j < m; j++) {

@@ -9,6 +9,7 @@ import io.github.ot4j.core.TransportPlan;
 import io.github.ot4j.core.TransportProblem;
 import io.github.ot4j.core.TransportResult;
 import io.github.ot4j.core.TransportSolverException;
+import io.github.ot4j.core.simplex.NetworkSimplexSolver;
 import java.time.Duration;
 import org.ojalgo.optimisation.Optimisation;
 import org.ojalgo.optimisation.linear.LinearSolver;
@@ -37,7 +38,9 @@ import org.ojalgo.structure.Mutate1D;
  * u<sub>i</sub> + v<sub>j</sub> ≤ C<sub>ij</sub> holds everywhere, with equality on the plan's support, to
  * about 1e-12 of the largest |C<sub>ij</sub>|. Should ojAlgo's plan, optimal within ojAlgo's own
  * tolerances, still hold negative cycles, they are cancelled first, within the time limit. Before
- * returning, the solver checks that the answer's {@link TransportResult#certificate()} holds.
+ * returning, the solver checks that the answer's {@link TransportResult#certificate()} holds; an answer that
+ * does not (ojAlgo's tolerances are absolute) is finished by the network simplex from the LP's potentials and
+ * must then hold and agree with the LP's own bounds on the optimum.
  *
  * <p>Any LP outcome other than optimal becomes a {@link TransportSolverException} carrying the mapped
  * {@link SolverStatus} and ojAlgo's state; a non-optimal answer is never returned.
@@ -54,8 +57,8 @@ public final class OjAlgoSolver implements ExactSolver {
 
     /** How negative a plan entry from ojAlgo may be (relative to the mass) before it counts as a failure. */
     static final double NEGATIVE_MASS_TOLERANCE = 1e-9;
-    /** The relative error bound above which a solve fails rather than return its answer. */
-    static final double SAFETY_NET = 1e-6;
+    /** Finishes answers that do not certify themselves (see {@link #certified}). */
+    private static final NetworkSimplexSolver POLISH = new NetworkSimplexSolver();
 
     /** The most cost entries one solve may hold: n·m must index a Java array. */
     static final long MAX_ENTRIES = Integer.MAX_VALUE - 8;
@@ -232,18 +235,33 @@ public final class OjAlgoSolver implements ExactSolver {
     }
 
     /**
-     * Returns the result if its certificate bounds the value's error by {@link #SAFETY_NET}·|value| or by 1e-9 of
-     * max|C|·mass; a safety net
-     * that should never fire. Looser than {@link io.github.ot4j.core.Certificate#holds()}, which cannot prove 1e-9
-     * when the optimum is far below max|C|·mass (costs spanning many decades): the caller reads the certificate.
+     * Returns the LP's answer when its certificate {@link Certificate#holds() holds}. Otherwise (ojAlgo's
+     * tolerances are absolute, about 1e-10 of the normalised data, so an optimum far below max|C|·mass, as with
+     * costs spanning many decades, is found only to about 1e-10·max|C|·mass) the answer is polished: the network
+     * simplex restarts from the LP's potentials (a warm start: its basis grows from the arcs they price lowest) and
+     * its answer is returned if it holds and agrees with the LP's own rigorous interval
+     * [{@link Certificate#lowerBound()}, {@link Certificate#upperBound()}] on the optimum. Anything else is a
+     * {@link SolverStatus#FAILED} that should never happen.
      */
     private static TransportResult certified(TransportResult result) {
         Certificate c = result.certificate();
-        if (!c.holds(SAFETY_NET) && c.errorBound() > Certificate.DEFAULT_TOLERANCE * c.costScale() * c.mass()) {
-            throw new TransportSolverException(SolverStatus.FAILED, "ojAlgo reported OPTIMAL but the answer does "
-                    + "not certify itself: " + result.certificate());
+        if (c.holds()) {
+            return result;
         }
-        return result;
+        TransportResult polished;
+        try {
+            polished = POLISH.solve(result.problem(), result.potentials());
+        } catch (TransportSolverException e) {
+            throw new TransportSolverException(SolverStatus.FAILED, "ojAlgo's answer does not certify itself ("
+                    + c + ") and polishing it failed: " + e.getMessage());
+        }
+        Certificate p = polished.certificate();
+        if (!p.holds() || p.primalCost() - p.errorBound() > c.upperBound()
+                || p.primalCost() + p.errorBound() < c.lowerBound()) {
+            throw new TransportSolverException(SolverStatus.FAILED, "ojAlgo's answer does not certify itself ("
+                    + c + ") and its polished answer " + p + " does not either, or disagrees with it");
+        }
+        return polished;
     }
 
     /** One restricted LP over the columns of a {@link ColumnSet}, solved by ojAlgo, and its plan. */

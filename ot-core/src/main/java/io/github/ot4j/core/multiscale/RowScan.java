@@ -24,7 +24,7 @@ final class RowScan {
     private static final int COLS = 2048;
 
     /** The result of a pass: per row i, count[i] columns at cols[i·K …] with their costs at costs[i·K …]. */
-    record Result(int k, int[] count, int[] cols, double[] costs, double maxCost, double minKey, long total) {
+    record Result(int k, int[] count, int[] cols, double[] costs, double maxCost, long total) {
 
         /** Copies the entries into flat arrays (rows, cols, costs) in row order; returns how many. */
         int flatten(int[] rows, int[] cs, double[] cc) {
@@ -53,7 +53,7 @@ final class RowScan {
      * @param k        columns kept per row, ≥ 1
      * @param violated whether to keep only violated constraints (else the k smallest keys whatever their sign)
      * @param pool     the pool whose threads scan the row chunks
-     * @return the kept entries, the largest |C<sub>ij</sub>| and the smallest key of the pass
+     * @return the kept entries and, unless {@code violated}, the largest |C<sub>ij</sub>| of the pass (else 0)
      */
     static Result scan(CostMatrix cost, double[] u, double[] v, int k, boolean violated, ForkJoinPool pool) {
         int n = cost.rows();
@@ -63,7 +63,6 @@ final class RowScan {
         double[] costs = new double[n * k];
         int chunks = (n + ROWS - 1) / ROWS;
         double[] maxCost = new double[chunks];
-        double[] minKey = new double[chunks];
         AtomicInteger cancelled = new AtomicInteger();
         Thread caller = Thread.currentThread();
         Runnable work = () -> IntStream.range(0, chunks).parallel().forEach(chunk -> {
@@ -76,11 +75,11 @@ final class RowScan {
             double[] block = new double[ROWS * Math.min(COLS, m)];
             double[] keys = new double[k];
             double worstCost = 0;
-            double smallest = Double.POSITIVE_INFINITY;
             for (int j0 = 0; j0 < m; j0 += COLS) {
                 int j1 = Math.min(m, j0 + COLS);
                 int w = j1 - j0;
                 fill(cost, i0, i1, j0, j1, block);
+                int rows = i1 - i0;
                 for (int i = i0; i < i1; i++) {
                     double ui = u == null ? 0 : u[i];
                     int row = (i - i0) * w;
@@ -94,10 +93,8 @@ final class RowScan {
                     double bound = size == k ? keys[k - 1] : violated ? 0 : Double.POSITIVE_INFINITY;
                     for (int j = j0; j < j1; j++) {
                         double c = block[row + j - j0];
-                        worstCost = Math.max(worstCost, Math.abs(c));
                         double vj = v == null ? 0 : v[j];
                         double r = c - ui - vj;
-                        smallest = Math.min(smallest, r);
                         if (r < bound && (!violated
                                 || r < -SparseNetworkSimplex.EPS * (Math.abs(c) + Math.abs(ui) + Math.abs(vj)))) {
                             int s = size < k ? size++ : k - 1;
@@ -115,9 +112,11 @@ final class RowScan {
                     }
                     count[i] = size;
                 }
+                if (!violated) {
+                    worstCost = Math.max(worstCost, maxAbs(block, rows * w));
+                }
             }
             maxCost[chunk] = worstCost;
-            minKey[chunk] = smallest;
         });
         try {
             pool.submit(work).get();
@@ -135,16 +134,22 @@ final class RowScan {
             throw new CancellationException("shortlist solve cancelled (thread interrupted) during a pricing pass");
         }
         double worst = 0;
-        double smallest = Double.POSITIVE_INFINITY;
         long total = 0;
         for (int c = 0; c < chunks; c++) {
             worst = Math.max(worst, maxCost[c]);
-            smallest = Math.min(smallest, minKey[c]);
         }
         for (int i = 0; i < n; i++) {
             total += count[i];
         }
-        return new Result(k, count, cols, costs, worst, smallest, total);
+        return new Result(k, count, cols, costs, worst, total);
+    }
+
+    private static double maxAbs(double[] block, int size) {
+        double worst = 0;
+        for (int t = 0; t < size; t++) {
+            worst = Math.max(worst, Math.abs(block[t]));
+        }
+        return worst;
     }
 
     /** Costs of rows [i0, i1) × columns [j0, j1) into out, row-major. */

@@ -150,17 +150,83 @@ abstract class ArcCosts {
     /** The dimension from which distances are summed in four partial sums. */
     static final int WIDE = 16;
 
-    /** Any cost matrix, read entry by entry. */
+    /**
+     * These costs multiplied by a power of two, 2<sup>k</sup>: exact (barring over- and underflow), so that the
+     * scaled costs of 2<sup>j</sup>·C and of C are the same numbers when k differs by −j.
+     *
+     * @param k the exponent
+     * @return the scaled costs, this when k = 0
+     */
+    abstract ArcCosts scaledBy(int k);
+
+    /**
+     * The costs times the power of two s that brings max |C<sub>ij</sub>| into [1, 2) (into [1, 4) for a squared
+     * Euclidean cost of points, whose coordinates are scaled by √s), found by one pass over all n·m costs.
+     *
+     * @param costs the costs
+     * @param n     rows
+     * @param m     columns
+     * @return the normalised costs and s (s = 1 and the costs themselves when every cost is 0 or one is not
+     *         finite: the start reports the latter)
+     */
+    static Normalised normalise(ArcCosts costs, int n, int m) {
+        double max = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < m; j++) {
+                max = Math.max(max, Math.abs(costs.cost(i, j)));
+            }
+        }
+        if (max == 0 || !Double.isFinite(max)) {
+            return new Normalised(costs, 1);
+        }
+        int e = -Math.getExponent(max);
+        if (costs instanceof Euclidean euclidean && euclidean.squared) {
+            int k = Math.floorDiv(e, 2);
+            return new Normalised(costs.scaledBy(k), Math.scalb(1.0, 2 * k));
+        }
+        return new Normalised(costs.scaledBy(e), Math.scalb(1.0, e));
+    }
+
+    /**
+     * Costs multiplied by an exact power of two.
+     *
+     * @param costs the scaled costs
+     * @param scale the factor they were multiplied by
+     */
+    record Normalised(ArcCosts costs, double scale) {
+    }
+
+    /** @return x·2<sup>k</sup> in a new array */
+    static double[] times(double[] x, int k) {
+        double[] y = x.clone();
+        for (int q = 0; q < y.length; q++) {
+            y[q] = Math.scalb(y[q], k);
+        }
+        return y;
+    }
+
+    /** Any cost matrix, read entry by entry, times a power of two. */
     static final class Matrix extends ArcCosts {
         private final CostMatrix matrix;
+        private final double scale;
 
         Matrix(CostMatrix matrix) {
+            this(matrix, 1);
+        }
+
+        private Matrix(CostMatrix matrix, double scale) {
             this.matrix = matrix;
+            this.scale = scale;
+        }
+
+        @Override
+        ArcCosts scaledBy(int k) {
+            return k == 0 ? this : new Matrix(matrix, Math.scalb(scale, k));
         }
 
         @Override
         double cost(int i, int j) {
-            return matrix.get(i, j);
+            return matrix.get(i, j) * scale;
         }
 
         @Override
@@ -168,7 +234,7 @@ abstract class ArcCosts {
             double best = Double.POSITIVE_INFINITY;
             int arg = j0;
             for (int j = j0; j < j1; j++) {
-                double r = matrix.get(i, j) + piI - pi[off + j];
+                double r = matrix.get(i, j) * scale + piI - pi[off + j];
                 if (r < best) {
                     best = r;
                     arg = j;
@@ -187,10 +253,20 @@ abstract class ArcCosts {
         private final boolean squared;
 
         Euclidean(DiscreteMeasure mu, DiscreteMeasure nu, boolean squared) {
-            this.x = flatten(mu);
-            this.y = flatten(nu);
-            this.d = mu.dimension();
+            this(flatten(mu), flatten(nu), mu.dimension(), squared);
+        }
+
+        private Euclidean(double[] x, double[] y, int d, boolean squared) {
+            this.x = x;
+            this.y = y;
+            this.d = d;
             this.squared = squared;
+        }
+
+        /** Coordinates times 2<sup>k</sup>: costs times 2<sup>k</sup>, or 2<sup>2k</sup> when squared. */
+        @Override
+        ArcCosts scaledBy(int k) {
+            return k == 0 ? this : new Euclidean(times(x, k), times(y, k), d, squared);
         }
 
         @Override
@@ -273,9 +349,19 @@ abstract class ArcCosts {
         private final int d;
 
         Cityblock(DiscreteMeasure mu, DiscreteMeasure nu) {
-            this.x = flatten(mu);
-            this.y = flatten(nu);
-            this.d = mu.dimension();
+            this(flatten(mu), flatten(nu), mu.dimension());
+        }
+
+        private Cityblock(double[] x, double[] y, int d) {
+            this.x = x;
+            this.y = y;
+            this.d = d;
+        }
+
+        /** Coordinates times 2<sup>k</sup>: costs times 2<sup>k</sup>. */
+        @Override
+        ArcCosts scaledBy(int k) {
+            return k == 0 ? this : new Cityblock(times(x, k), times(y, k), d);
         }
 
         @Override
@@ -353,6 +439,12 @@ abstract class ArcCosts {
             return s;
         }
 
+        /** Not used: the dense cache normalises in place ({@link #normalise()}). */
+        @Override
+        ArcCosts scaledBy(int k) {
+            throw new UnsupportedOperationException("the dense cache normalises in place");
+        }
+
         @Override
         double cost(int i, int j) {
             return values[i * m + j];
@@ -397,6 +489,12 @@ abstract class ArcCosts {
                     values[i * m + j] = (float) exact.cost(i, j);
                 }
             }
+        }
+
+        /** Not used: build the floats from normalised exact costs. */
+        @Override
+        ArcCosts scaledBy(int k) {
+            throw new UnsupportedOperationException("build the float cache from normalised costs");
         }
 
         /** @return the exact costs these floats approximate */

@@ -1,19 +1,17 @@
 package io.github.ot4j.core.simplex;
 
+import io.github.ot4j.core.simplex.internal.Pricing;
+import io.github.ot4j.core.simplex.internal.SpanningTree;
+
 /**
  * The entering-arc search of the network simplex: block search (Grigoriadis 1986) over the real arcs, row-major,
  * cyclically from where the last search stopped; blocks of about √(n·m) arcs, taking the most negative reduced
  * cost C<sub>ij</sub> + π<sub>i</sub> − π<sub>j</sub> of the first block that has an acceptable one.
  *
  * <p>Pricing may use approximate costs ({@link ArcCosts.FloatDense}): every candidate is then re-priced exactly
- * by {@link #accept}, and {@link #useExact()} switches to the exact costs once the approximate ones find nothing.
+ * by {@link #accept}, and {@link #refine()} switches to the exact costs once the approximate ones find nothing.
  */
-final class BlockPricing {
-
-    /** {@link #search} found no arc with a negative reduced cost. */
-    static final long NONE = -1;
-    /** {@link #search} found a tree arc priced negative: the potentials drifted and must be recomputed. */
-    static final long DRIFTED = -2;
+final class BlockPricing implements Pricing {
 
     /**
      * An arc enters only if its reduced cost r satisfies r &lt; −EPS·(|C<sub>ij</sub>| + |π<sub>i</sub>| +
@@ -53,19 +51,12 @@ final class BlockPricing {
         this.blockSize = blockSize;
     }
 
-    /** @return whether the search still uses approximate costs */
-    boolean approximate() {
-        return pricing != costs;
-    }
-
-    /** Searches with the exact costs from now on. */
-    void useExact() {
+    /** Searches with the exact costs from now on, if it did not already. */
+    @Override
+    public boolean refine() {
+        boolean approximate = pricing != costs;
         pricing = costs;
-    }
-
-    /** @return the costs the search reads */
-    ArcCosts pricing() {
-        return pricing;
+        return approximate;
     }
 
     /** @return the number of reduced costs computed */
@@ -73,8 +64,8 @@ final class BlockPricing {
         return priced;
     }
 
-    /** @return the exact cost of the arc the last successful {@link #search} returned */
-    double inCost() {
+    @Override
+    public double inCost() {
         return inCost;
     }
 
@@ -89,7 +80,8 @@ final class BlockPricing {
      * @param pi the node potentials
      * @return the entering arc, or {@link #NONE}, or {@link #DRIFTED}
      */
-    long search(double[] pi) {
+    @Override
+    public long search(double[] pi) {
         double best = 0;
         long bestArc = -1;
         long e = nextArc;

@@ -27,11 +27,11 @@ import java.util.Arrays;
  *
  * <p>Scale invariance: the masses are multiplied by the power of two that brings their total into [1, 2), and
  * cached costs by the one that brings max |C<sub>ij</sub>| into [1, 2); the solve runs on these normalised data and
- * its plan and potentials are scaled back. Both scalings are exact, so 2<sup>k</sup>·C (or 2<sup>k</sup>·a and
- * 2<sup>k</sup>·b) gives exactly 2<sup>k</sup> times the same value, plan and potentials for any k that does not
- * overflow or underflow. Uncached costs are not rescaled, but every tolerance of the method is relative to the data
- * (max |C|, the total mass, the terms of each reduced cost), and floating-point arithmetic commutes with a
- * power-of-two scaling, so the same holds within the range the costs can be stored in.
+ * its plan and potentials are scaled back. Costs read on demand are normalised the same way (found by one extra
+ * pass over them): a generic matrix by a factor applied to each entry read, point costs by scaling the coordinates
+ * (by √s for a squared Euclidean cost), which gives the same costs bit for bit. Both scalings are exact, so
+ * 2<sup>k</sup>·C (or 2<sup>k</sup>·a and 2<sup>k</sup>·b) gives exactly 2<sup>k</sup> times the same value, plan
+ * and potentials for any k that does not overflow or underflow, whatever the cache.
  *
  * <p>Immutable and thread-safe: every solve works on its own state.
  */
@@ -162,8 +162,11 @@ public final class NetworkSimplexSolver implements ExactSolver {
             costScale = dense.normalise();
             costs = dense;
             pricing = costs;
-        } else if (cache == Cache.FLOATS) {
-            pricing = new ArcCosts.FloatDense(costs, n, m);
+        } else {
+            ArcCosts.Normalised normalised = ArcCosts.normalise(costs, n, m);
+            costScale = normalised.scale();
+            costs = normalised.costs();
+            pricing = cache == Cache.FLOATS ? new ArcCosts.FloatDense(costs, n, m) : costs;
         }
         // masses scaled by a power of two to a total in [1, 2): exact, and the same for 2^k·a and 2^k·b
         double mass = problem.mass();

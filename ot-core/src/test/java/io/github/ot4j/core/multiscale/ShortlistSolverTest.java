@@ -146,6 +146,10 @@ class ShortlistSolverTest {
                 () -> ShortlistSolver.Options.DEFAULT.withThreads(0));
         assertEquals("threads must be >= 1 but is 0", e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> ShortlistSolver.Options.DEFAULT.withBaseSize(1));
+        assertEquals("neighbours must be >= 1 but is 0", assertThrows(IllegalArgumentException.class,
+                () -> ShortlistSolver.Options.DEFAULT.withCandidates(0, 1)).getMessage());
+        assertEquals("violatedPerRow must be >= 1 but is 0", assertThrows(IllegalArgumentException.class,
+                () -> ShortlistSolver.Options.DEFAULT.withCandidates(1, 0)).getMessage());
         assertThrows(IllegalArgumentException.class, () -> ShortlistSolver.Options.DEFAULT.withListener(null));
     }
 

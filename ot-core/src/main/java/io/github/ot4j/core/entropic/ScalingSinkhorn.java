@@ -1,0 +1,530 @@
+package io.github.ot4j.core.entropic;
+
+import io.github.ot4j.core.Potentials;
+import io.github.ot4j.core.SolverStatus;
+import io.github.ot4j.core.TransportSolverException;
+
+/**
+ * Balanced Sinkhorn with absorption into a stabilised kernel (Schmitzer 2016): the plan is held as
+ * P = diag(s) K̃ diag(t) with K̃<sub>ij</sub> = exp(α̂<sub>i</sub> + β̂<sub>j</sub> − C<sub>ij</sub>/ε), so that
+ * most iterations are plain scaling iterations — s = a / (K̃t), t = b / (K̃ᵀs), both products in one pass over
+ * K̃, no exponential per entry — while the log-scalings α = α̂ + log s, β = β̂ + log t are those of the
+ * log-domain iteration. Whenever a scaling would leave [{@value #LOW}, {@value #HIGH}] (or a kernel sum
+ * underflows) it is absorbed: α̂, β̂ take the current log-scalings and K̃ is rebuilt by one exact log-domain row
+ * update (max trick, rows normalised to the row marginal), so that small ε stays stable; a few underflowing
+ * columns are repaired one by one, many by an exact log-domain column update. The stopping rule, the iteration
+ * count and the answer are those of {@link EntropicTransport}'s log-domain iteration (each iteration is one row
+ * and one column update; the marginal error Σ|(P1)<sub>i</sub> − a<sub>i</sub>| is measured on the row pass).
+ *
+ * <p>The dense work (kernel build, fused pass, final sums) runs in {@link RowBlocks}: identical results on one
+ * thread or several. Memory: the kernel, one n × m array beside the costs. One instance per solve.
+ */
+final class ScalingSinkhorn {
+
+    /** Scalings outside [LOW, HIGH] are absorbed into the kernel. */
+    static final double LOW = 1e-20;
+    static final double HIGH = 1e20;
+
+    /** At most this many underflowing columns are repaired one by one; more trigger a log-domain column update. */
+    private static final int REPAIR_LIMIT = 8;
+
+    private static final double SCALING_STAGE_TOLERANCE = 1e-3;
+
+    private final double[] a;
+    private final double[] b;
+    private final double[] la;
+    private final double[] lb;
+    private final double[] c;
+    private final int n;
+    private final int m;
+    private final RowBlocks blocks;
+    private final double[] k;
+    private final double[] alphaHat;
+    private final double[] betaHat;
+    private final double[] alpha;
+    private final double[] beta;
+    private double[] s;
+    private double[] sNew;
+    private final double[] t;
+    private final double[] colSum;
+    private final double[][] acc;
+    private final double[] errPart;
+    private final boolean[] badPart;
+    private final double[] transportPart;
+    private double ie;
+    private int rebuilds;
+
+    private ScalingSinkhorn(double[] a, double[] b, double[] c, boolean parallel) {
+        this.a = a;
+        this.b = b;
+        this.c = c;
+        this.n = a.length;
+        this.m = b.length;
+        this.la = LogKernel.logs(a);
+        this.lb = LogKernel.logs(b);
+        this.blocks = RowBlocks.of(n, m, parallel);
+        this.k = new double[n * m];
+        this.alphaHat = new double[n];
+        this.betaHat = new double[m];
+        this.alpha = new double[n];
+        this.beta = new double[m];
+        this.s = new double[n];
+        this.sNew = new double[n];
+        this.t = new double[m];
+        this.colSum = new double[m];
+        this.acc = new double[blocks.count()][m];
+        this.errPart = new double[blocks.count()];
+        this.badPart = new boolean[blocks.count()];
+        this.transportPart = new double[blocks.count()];
+    }
+
+    /**
+     * Solves; arguments checked by the caller.
+     *
+     * @param parallel whether the dense kernels may use several threads (the results are identical)
+     */
+    static EntropicResult solve(double[] a, double[] b, double[] c, double epsilon,
+            EntropicTransport.Options options, boolean parallel) {
+        return new ScalingSinkhorn(a, b, c, parallel).run(epsilon, options);
+    }
+
+    /** A solver for one problem (arguments checked by the caller); {@link #run} once. */
+    static ScalingSinkhorn of(double[] a, double[] b, double[] c, boolean parallel) {
+        return new ScalingSinkhorn(a, b, c, parallel);
+    }
+
+    /** @return the kernel rebuilds (absorptions) so far, the first of each ε stage included */
+    int rebuilds() {
+        return rebuilds;
+    }
+
+    EntropicResult run(double epsilon, EntropicTransport.Options options) {
+        double[] u = new double[n];
+        double[] v = new double[m];
+        double mass = 0;
+        for (double x : a) {
+            mass += x;
+        }
+        double stageEps = epsilon;
+        if (options.epsilonScaling()) {
+            double big = 0;
+            for (double x : c) {
+                big = Math.max(big, Math.abs(x));
+            }
+            stageEps = Math.max(epsilon, big);
+        }
+        int iterations = 0;
+        double err = Double.NaN;
+        double previousEps = stageEps;
+        boolean kernelForm;
+        while (true) {
+            boolean last = stageEps <= epsilon;
+            double scale = previousEps / stageEps;
+            for (int i = 0; i < n; i++) {
+                alpha[i] = la[i] + u[i] * scale;
+            }
+            for (int j = 0; j < m; j++) {
+                betaHat[j] = lb[j] + v[j] * scale;
+            }
+            ie = 1 / stageEps;
+            double stageTol = last ? options.tolerance()
+                    : Math.max(options.tolerance(), SCALING_STAGE_TOLERANCE * mass);
+            boolean pending = true;
+            boolean check = false;
+            while (true) {
+                if (pending) {
+                    err = rebuild();
+                    pending = false;
+                    if (check) {
+                        failIfNotFinite(err, iterations, stageEps);
+                        if (err <= stageTol) {
+                            kernelForm = false; // alpha and betaHat hold the state the error was measured on
+                            break;
+                        }
+                    }
+                } else {
+                    boolean ok = rowPass();
+                    if (check && Double.isFinite(err = sum(errPart)) && err <= stageTol) {
+                        kernelForm = true;
+                        break;
+                    }
+                    if (!ok) {
+                        absorb();
+                        pending = true;
+                        continue;
+                    }
+                    double[] swap = s;
+                    s = sNew;
+                    sNew = swap;
+                }
+                if (iterations >= options.maxIterations()) {
+                    throw new TransportSolverException(SolverStatus.ITERATION_LIMIT, "log-domain Sinkhorn did not "
+                            + "reach the marginal error " + options.tolerance() + " in maxIterations = "
+                            + options.maxIterations() + " iterations with epsilon = " + epsilon + " (stage epsilon "
+                            + stageEps + ", marginal error " + err + "); raise epsilon, the tolerance or "
+                            + "maxIterations, or use epsilon scaling");
+                }
+                pending = columnStep();
+                iterations++;
+                check = true;
+            }
+            if (kernelForm) {
+                logScalings();
+            } else {
+                System.arraycopy(betaHat, 0, beta, 0, m); // alpha and betaHat hold the state
+            }
+            if (last) {
+                break;
+            }
+            for (int i = 0; i < n; i++) {
+                u[i] = a[i] > 0 ? alpha[i] - la[i] : 0;
+            }
+            for (int j = 0; j < m; j++) {
+                v[j] = b[j] > 0 ? beta[j] - lb[j] : 0;
+            }
+            previousEps = stageEps;
+            stageEps = Math.max(epsilon, stageEps / 2);
+        }
+        return kernelForm ? finishKernel(epsilon, iterations) : finishLog(epsilon, iterations);
+    }
+
+    private static void failIfNotFinite(double err, int iterations, double eps) {
+        if (!Double.isFinite(err)) {
+            throw new TransportSolverException(SolverStatus.FAILED, "log-domain Sinkhorn reached a marginal error of "
+                    + err + " at iteration " + iterations + " with epsilon = " + eps);
+        }
+    }
+
+    private static double sum(double[] parts) {
+        double x = 0;
+        for (double p : parts) {
+            x += p;
+        }
+        return x;
+    }
+
+    /**
+     * The exact log-domain row update from α (the marginal error of the state α, β̂ measured on the way) and a new
+     * kernel: K̃<sub>ij</sub> = a<sub>i</sub> exp(β̂<sub>j</sub> − C<sub>ij</sub>/ε − lse<sub>i</sub>), α̂ = log a −
+     * lse, s = 1, t = 1; the column sums K̃ᵀs summed on the way.
+     *
+     * @return Σ<sub>i</sub> a<sub>i</sub> |expm1(α<sub>i</sub> − α̂<sub>i</sub>)|, the row marginal error of the old state
+     */
+    private double rebuild() {
+        rebuilds++;
+        blocks.forEach(this::rebuildBlock);
+        RowBlocks.reduce(acc, colSum);
+        for (int j = 0; j < m; j++) {
+            t[j] = b[j] > 0 ? 1 : 0;
+        }
+        return sum(errPart);
+    }
+
+    private void rebuildBlock(int blk) {
+        double[] col = acc[blk];
+        java.util.Arrays.fill(col, 0);
+        double err = 0;
+        double[] bh = betaHat;
+        double x = ie;
+        for (int i = blocks.start(blk), end = blocks.end(blk); i < end; i++) {
+            int base = i * m;
+            if (a[i] == 0) {
+                java.util.Arrays.fill(k, base, base + m, 0);
+                alphaHat[i] = Double.NEGATIVE_INFINITY;
+                s[i] = 0;
+                continue;
+            }
+            double mx = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < m; j++) {
+                mx = Math.max(mx, bh[j] - c[base + j] * x);
+            }
+            double sum = 0;
+            for (int j = 0; j < m; j++) {
+                double e = Math.exp(bh[j] - c[base + j] * x - mx);
+                k[base + j] = e;
+                sum += e;
+            }
+            double scale = a[i] / sum;
+            for (int j = 0; j < m; j++) {
+                double e = k[base + j] * scale;
+                k[base + j] = e;
+                col[j] += e;
+            }
+            alphaHat[i] = la[i] - mx - Math.log(sum);
+            err += a[i] * Math.abs(Math.expm1(alpha[i] - alphaHat[i]));
+            s[i] = 1;
+        }
+        errPart[blk] = err;
+    }
+
+    /**
+     * One fused pass: r = K̃t with the current t, the marginal error Σ|s<sub>i</sub> r<sub>i</sub> − a<sub>i</sub>|
+     * into {@code errPart}, sNew = a / r, and K̃ᵀ sNew summed into {@code colSum} while the rows are in cache.
+     *
+     * @return whether every new scaling lies in [LOW, HIGH]
+     */
+    private boolean rowPass() {
+        blocks.forEach(this::rowPassBlock);
+        for (boolean bad : badPart) {
+            if (bad) {
+                return false;
+            }
+        }
+        RowBlocks.reduce(acc, colSum);
+        return true;
+    }
+
+    private void rowPassBlock(int blk) {
+        double[] col = acc[blk];
+        java.util.Arrays.fill(col, 0);
+        double err = 0;
+        boolean bad = false;
+        double[] tt = t;
+        double[] so = s;
+        double[] sn = sNew;
+        int i = blocks.start(blk);
+        int end = blocks.end(blk);
+        for (; i + 3 < end; i += 4) {
+            int b0 = i * m;
+            int b1 = b0 + m;
+            int b2 = b1 + m;
+            int b3 = b2 + m;
+            double r0 = 0;
+            double r1 = 0;
+            double r2 = 0;
+            double r3 = 0;
+            for (int j = 0; j < m; j++) {
+                double tj = tt[j];
+                r0 += k[b0 + j] * tj;
+                r1 += k[b1 + j] * tj;
+                r2 += k[b2 + j] * tj;
+                r3 += k[b3 + j] * tj;
+            }
+            double s0 = newScaling(i, r0, so, sn);
+            double s1 = newScaling(i + 1, r1, so, sn);
+            double s2 = newScaling(i + 2, r2, so, sn);
+            double s3 = newScaling(i + 3, r3, so, sn);
+            err += rowError(i, r0, so) + rowError(i + 1, r1, so) + rowError(i + 2, r2, so)
+                    + rowError(i + 3, r3, so);
+            if (outside(i, s0) || outside(i + 1, s1) || outside(i + 2, s2) || outside(i + 3, s3)) {
+                bad = true;
+            }
+            if (!bad) {
+                for (int j = 0; j < m; j++) {
+                    col[j] += s0 * k[b0 + j] + s1 * k[b1 + j] + s2 * k[b2 + j] + s3 * k[b3 + j];
+                }
+            }
+        }
+        for (; i < end; i++) {
+            int base = i * m;
+            double r = 0;
+            for (int j = 0; j < m; j++) {
+                r += k[base + j] * tt[j];
+            }
+            double si = newScaling(i, r, so, sn);
+            err += rowError(i, r, so);
+            if (outside(i, si)) {
+                bad = true;
+            }
+            if (!bad) {
+                for (int j = 0; j < m; j++) {
+                    col[j] += si * k[base + j];
+                }
+            }
+        }
+        errPart[blk] = err;
+        badPart[blk] = bad;
+    }
+
+    private double newScaling(int i, double r, double[] so, double[] sn) {
+        double x = a[i] > 0 ? a[i] / r : 0;
+        sn[i] = x;
+        return x;
+    }
+
+    private double rowError(int i, double r, double[] so) {
+        return a[i] > 0 ? Math.abs(so[i] * r - a[i]) : 0;
+    }
+
+    private boolean outside(int i, double x) {
+        return a[i] > 0 && !(x >= LOW && x <= HIGH);
+    }
+
+    /** α = α̂ + log s, β̂ = β̂ + log t: the state moves into the log-scalings before a rebuild. */
+    private void absorb() {
+        for (int i = 0; i < n; i++) {
+            alpha[i] = a[i] > 0 ? alphaHat[i] + Math.log(s[i]) : Double.NEGATIVE_INFINITY;
+        }
+        for (int j = 0; j < m; j++) {
+            if (b[j] > 0) {
+                betaHat[j] += Math.log(t[j]);
+            }
+        }
+    }
+
+    /**
+     * t = b / (K̃ᵀs); columns whose scaling leaves [LOW, HIGH] are repaired exactly in the log domain.
+     *
+     * @return whether a kernel rebuild must precede the next row update (many columns repaired)
+     */
+    private boolean columnStep() {
+        int[] troubled = null;
+        int count = 0;
+        for (int j = 0; j < m; j++) {
+            if (b[j] == 0) {
+                t[j] = 0;
+                continue;
+            }
+            double tj = b[j] / colSum[j];
+            t[j] = tj;
+            if (!(tj >= LOW && tj <= HIGH)) {
+                if (troubled == null) {
+                    troubled = new int[REPAIR_LIMIT];
+                }
+                if (count < REPAIR_LIMIT) {
+                    troubled[count] = j;
+                }
+                count++;
+            }
+        }
+        if (count == 0) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            alpha[i] = a[i] > 0 ? alphaHat[i] + Math.log(s[i]) : Double.NEGATIVE_INFINITY;
+        }
+        if (count <= REPAIR_LIMIT) {
+            for (int q = 0; q < count; q++) {
+                repairColumn(troubled[q]);
+            }
+            return false;
+        }
+        // many: the exact log-domain column update of every column, then a rebuild from the new β
+        double[] out = new double[m];
+        LogKernel.colLse(c, n, m, ie, alpha, out, new double[m], new double[m]);
+        for (int j = 0; j < m; j++) {
+            if (b[j] > 0) {
+                betaHat[j] = lb[j] - out[j];
+            }
+        }
+        return true;
+    }
+
+    /** β<sub>j</sub> = log b<sub>j</sub> − log Σ<sub>i</sub> exp(α<sub>i</sub> − C<sub>ij</sub>/ε), its kernel column anew, t<sub>j</sub> = 1. */
+    private void repairColumn(int j) {
+        double beta = lb[j] - LogKernel.colLseAt(c, n, m, j, ie, alpha);
+        betaHat[j] = beta;
+        t[j] = 1;
+        for (int i = 0; i < n; i++) {
+            k[i * m + j] = a[i] > 0 ? Math.exp(alphaHat[i] + beta - c[i * m + j] * ie) : 0;
+        }
+    }
+
+    /** α = α̂ + log s, β = β̂ + log t into {@code alpha} and {@code beta}; the kernel form stays. */
+    private void logScalings() {
+        for (int i = 0; i < n; i++) {
+            alpha[i] = a[i] > 0 ? alphaHat[i] + Math.log(s[i]) : Double.NEGATIVE_INFINITY;
+        }
+        for (int j = 0; j < m; j++) {
+            beta[j] = b[j] > 0 ? betaHat[j] + Math.log(t[j]) : Double.NEGATIVE_INFINITY;
+        }
+    }
+
+    /**
+     * The result from the kernel form: P = diag(s) K̃ diag(t) summed in one pass (rows, columns, ⟨P, C⟩), the KL
+     * term from the log-scalings: Σ P log(P / a⊗b) = Σ<sub>i</sub> (P1)<sub>i</sub> (α<sub>i</sub> − log a<sub>i</sub>)
+     * + Σ<sub>j</sub> (Pᵀ1)<sub>j</sub> (β<sub>j</sub> − log b<sub>j</sub>) − ⟨P, C⟩/ε; no exponential per entry.
+     */
+    private EntropicResult finishKernel(double epsilon, int iterations) {
+        double[] rows = sNew; // free now: the row sums
+        blocks.forEach(blk -> {
+            double[] col = acc[blk];
+            java.util.Arrays.fill(col, 0);
+            double transport = 0;
+            for (int i = blocks.start(blk), end = blocks.end(blk); i < end; i++) {
+                double si = s[i];
+                if (si == 0) {
+                    rows[i] = 0;
+                    continue;
+                }
+                int base = i * m;
+                double row = 0;
+                double rowCost = 0;
+                for (int j = 0; j < m; j++) {
+                    double p = k[base + j] * t[j];
+                    row += p;
+                    rowCost += p * c[base + j];
+                    col[j] += si * p;
+                }
+                rows[i] = si * row;
+                transport += si * rowCost;
+            }
+            transportPart[blk] = transport;
+        });
+        double[] cols = new double[m];
+        RowBlocks.reduce(acc, cols);
+        double transport = sum(transportPart);
+        double logSum = -transport / epsilon;
+        double total = 0;
+        double rowErr = 0;
+        double sa = 0;
+        for (int i = 0; i < n; i++) {
+            if (a[i] > 0) {
+                logSum += rows[i] * (alpha[i] - la[i]);
+            }
+            total += rows[i];
+            rowErr += Math.abs(rows[i] - a[i]);
+            sa += a[i];
+        }
+        double colErr = 0;
+        double sb = 0;
+        for (int j = 0; j < m; j++) {
+            if (b[j] > 0) {
+                logSum += cols[j] * (beta[j] - lb[j]);
+            }
+            colErr += Math.abs(cols[j] - b[j]);
+            sb += b[j];
+        }
+        double kl = logSum - total + sa * sb;
+        return new EntropicResult(new EntropicPlan(c, n, m, epsilon, alpha.clone(), beta.clone()),
+                potentials(epsilon), transport, transport + epsilon * kl, epsilon, iterations, rowErr + colErr);
+    }
+
+    /** The result from the log-scalings α, β (after a break on a rebuild), by {@link EntropicTransport}'s sums. */
+    private EntropicResult finishLog(double epsilon, int iterations) {
+        Potentials p = potentials(epsilon);
+        double[] u = new double[n];
+        double[] v = new double[m];
+        for (int i = 0; i < n; i++) {
+            u[i] = p.u(i) / epsilon;
+        }
+        for (int j = 0; j < m; j++) {
+            v[j] = p.v(j) / epsilon;
+        }
+        return EntropicTransport.finish(a, b, la, lb, c, u, v, epsilon, iterations);
+    }
+
+    /**
+     * f = ε(α − log a), g = ε(β − log b); where a weight is zero, the potential its row (column) update would give,
+     * −ε log Σ exp(β<sub>j</sub> − C<sub>ij</sub>/ε) (and the same for columns), so that it is finite.
+     */
+    private Potentials potentials(double epsilon) {
+        double[] f = new double[n];
+        double[] g = new double[m];
+        for (int i = 0; i < n; i++) {
+            if (a[i] > 0) {
+                f[i] = epsilon * (alpha[i] - la[i]);
+                continue;
+            }
+            f[i] = -epsilon * LogKernel.rowLseAt(c, m, i, 1 / epsilon, beta);
+        }
+        for (int j = 0; j < m; j++) {
+            if (b[j] > 0) {
+                g[j] = epsilon * (beta[j] - lb[j]);
+                continue;
+            }
+            g[j] = -epsilon * LogKernel.colLseAt(c, n, m, j, 1 / epsilon, alpha);
+        }
+        return new Potentials(f, g);
+    }
+}
