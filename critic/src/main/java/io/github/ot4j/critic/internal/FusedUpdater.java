@@ -38,7 +38,7 @@ final class FusedUpdater {
     final Updater updater;
     final INDArray state;
     private final Vec s;
-    private final IUpdater[] config;
+    private final List<UpdaterBlock> blocks;
     private final int[] kind;
     private final int[] paramStart;
     private final int[] paramEnd;
@@ -50,13 +50,12 @@ final class FusedUpdater {
         this.s = state == null ? null : Vec.of(state);
         int n = blocks.size();
         this.kind = kind;
-        this.config = new IUpdater[n];
+        this.blocks = blocks;
         this.paramStart = new int[n];
         this.paramEnd = new int[n];
         this.stateStart = new int[n];
         for (int b = 0; b < n; b++) {
             UpdaterBlock block = blocks.get(b);
-            config[b] = block.getGradientUpdater().getConfig();
             paramStart[b] = block.getParamOffsetStart();
             paramEnd[b] = block.getParamOffsetEnd();
             stateStart[b] = block.getUpdaterViewOffsetStart();
@@ -145,12 +144,14 @@ final class FusedUpdater {
      */
     void apply(Vec p, Vec g, int iteration, int epoch) {
         for (int b = 0; b < kind.length; b++) {
-            double lr = config[b].getLearningRate(iteration, epoch);
+            // read on every step: DL4J's setLearningRate replaces the configuration objects
+            IUpdater config = blocks.get(b).getGradientUpdater().getConfig();
+            double lr = config.getLearningRate(iteration, epoch);
             int start = paramStart[b];
             int end = paramEnd[b];
             switch (kind[b]) {
-                case ADAM -> adam((Adam) config[b], lr, iteration, p, g, start, end, stateStart[b]);
-                case RMSPROP -> rmsProp((RmsProp) config[b], lr, p, g, start, end, stateStart[b]);
+                case ADAM -> adam((Adam) config, lr, iteration, p, g, start, end, stateStart[b]);
+                case RMSPROP -> rmsProp((RmsProp) config, lr, p, g, start, end, stateStart[b]);
                 default -> {
                     for (int i = start; i < end; i++) {
                         p.set(i, p.get(i) - lr * g.get(i));

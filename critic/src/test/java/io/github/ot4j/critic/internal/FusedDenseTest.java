@@ -98,6 +98,9 @@ class FusedDenseTest {
                         TrainableNetwork.weightGradient(dl4j.parameters(), k));
             }
             assertThat(fast.parameters().gradient().amaxNumber().doubleValue()).isGreaterThan(0);
+            p.fast.forward(x);
+            assertClose("parameter gradient without the input's", p.fast.backwardParameters(epsilon).gradient(),
+                    dl4j.parameters().gradient());
         }
     }
 
