@@ -17,6 +17,8 @@ class ExactDistanceExampleTest extends ExampleOutput {
     void bundledInstanceGivesPotsValueWithAProvenCertificateAndAPlot() throws Exception {
         ExactDistanceExample.run(new String[0]);
         String out = output();
+        // POT's emd2 for gauss2d_euclid_n64, 1.613398306691833 (ot-core's reference/values.json, written by
+        // make_pot_reference.py; see this module's test resources README)
         assertThat(out).contains("value:  1.6133983066918").contains("status: OPTIMAL")
                 .contains("optimal (1e-9):    proven");
         assertThat(Files.size(dir.resolve("plan.png"))).isPositive();

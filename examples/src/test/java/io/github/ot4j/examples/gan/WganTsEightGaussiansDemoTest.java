@@ -2,6 +2,7 @@ package io.github.ot4j.examples.gan;
 
 import io.github.ot4j.examples.ExampleOutput;
 import io.github.ot4j.gan.checkpoint.CheckpointFile;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WganTsEightGaussiansDemoTest extends ExampleOutput {
 
     @Test
+    @Tag("slow") // 100 WGAN-TS steps with exact targets: 25-50 s on the shared 2-core machine
     void printsEstimateNextToExactDistanceAndWritesPlotsMetricsAndCheckpoint() throws Exception {
         WganTsEightGaussiansDemo.run(new String[] {"100"});
         String out = output();

@@ -30,27 +30,27 @@ final class ScalingSinkhorn {
 
     private static final double SCALING_STAGE_TOLERANCE = 1e-3;
 
-    private final double[] a;
-    private final double[] b;
-    private final double[] la;
-    private final double[] lb;
-    private final double[] c;
-    private final int n;
-    private final int m;
-    private final RowBlocks blocks;
-    private final double[] k;
-    private final double[] alphaHat;
-    private final double[] betaHat;
-    private final double[] alpha;
-    private final double[] beta;
-    private double[] s;
-    private double[] sNew;
-    private final double[] t;
-    private final double[] colSum;
-    private final double[][] acc;
-    private final double[] errPart;
-    private final boolean[] badPart;
-    private final double[] transportPart;
+    final double[] a;
+    final double[] b;
+    final double[] la;
+    final double[] lb;
+    final double[] c;
+    final int n;
+    final int m;
+    final RowBlocks blocks;
+    final double[] k;
+    final double[] alphaHat;
+    final double[] betaHat;
+    final double[] alpha;
+    final double[] beta;
+    double[] s;
+    double[] sNew;
+    final double[] t;
+    final double[] colSum;
+    final double[][] acc;
+    final double[] errPart;
+    final boolean[] badPart;
+    final double[] transportPart;
     private double ie;
     private int rebuilds;
 
@@ -185,7 +185,8 @@ final class ScalingSinkhorn {
             previousEps = stageEps;
             stageEps = Math.max(epsilon, stageEps / 2);
         }
-        return kernelForm ? finishKernel(epsilon, iterations) : finishLog(epsilon, iterations);
+        return kernelForm ? ScalingSinkhornResult.fromKernel(this, epsilon, iterations)
+                : ScalingSinkhornResult.fromLog(this, epsilon, iterations);
     }
 
     private static void failIfNotFinite(double err, int iterations, double eps) {
@@ -195,7 +196,7 @@ final class ScalingSinkhorn {
         }
     }
 
-    private static double sum(double[] parts) {
+    static double sum(double[] parts) {
         double x = 0;
         for (double p : parts) {
             x += p;
@@ -428,103 +429,5 @@ final class ScalingSinkhorn {
         for (int j = 0; j < m; j++) {
             beta[j] = b[j] > 0 ? betaHat[j] + Math.log(t[j]) : Double.NEGATIVE_INFINITY;
         }
-    }
-
-    /**
-     * The result from the kernel form: P = diag(s) K̃ diag(t) summed in one pass (rows, columns, ⟨P, C⟩), the KL
-     * term from the log-scalings: Σ P log(P / a⊗b) = Σ<sub>i</sub> (P1)<sub>i</sub> (α<sub>i</sub> − log a<sub>i</sub>)
-     * + Σ<sub>j</sub> (Pᵀ1)<sub>j</sub> (β<sub>j</sub> − log b<sub>j</sub>) − ⟨P, C⟩/ε; no exponential per entry.
-     */
-    private EntropicResult finishKernel(double epsilon, int iterations) {
-        double[] rows = sNew; // free now: the row sums
-        blocks.forEach(blk -> {
-            double[] col = acc[blk];
-            java.util.Arrays.fill(col, 0);
-            double transport = 0;
-            for (int i = blocks.start(blk), end = blocks.end(blk); i < end; i++) {
-                double si = s[i];
-                if (si == 0) {
-                    rows[i] = 0;
-                    continue;
-                }
-                int base = i * m;
-                double row = 0;
-                double rowCost = 0;
-                for (int j = 0; j < m; j++) {
-                    double p = k[base + j] * t[j];
-                    row += p;
-                    rowCost += p * c[base + j];
-                    col[j] += si * p;
-                }
-                rows[i] = si * row;
-                transport += si * rowCost;
-            }
-            transportPart[blk] = transport;
-        });
-        double[] cols = new double[m];
-        RowBlocks.reduce(acc, cols);
-        double transport = sum(transportPart);
-        double logSum = -transport / epsilon;
-        double total = 0;
-        double rowErr = 0;
-        double sa = 0;
-        for (int i = 0; i < n; i++) {
-            if (a[i] > 0) {
-                logSum += rows[i] * (alpha[i] - la[i]);
-            }
-            total += rows[i];
-            rowErr += Math.abs(rows[i] - a[i]);
-            sa += a[i];
-        }
-        double colErr = 0;
-        double sb = 0;
-        for (int j = 0; j < m; j++) {
-            if (b[j] > 0) {
-                logSum += cols[j] * (beta[j] - lb[j]);
-            }
-            colErr += Math.abs(cols[j] - b[j]);
-            sb += b[j];
-        }
-        double kl = logSum - total + sa * sb;
-        return new EntropicResult(new EntropicPlan(c, n, m, epsilon, alpha.clone(), beta.clone()),
-                potentials(epsilon), transport, transport + epsilon * kl, epsilon, iterations, rowErr + colErr);
-    }
-
-    /** The result from the log-scalings α, β (after a break on a rebuild), by {@link EntropicTransport}'s sums. */
-    private EntropicResult finishLog(double epsilon, int iterations) {
-        Potentials p = potentials(epsilon);
-        double[] u = new double[n];
-        double[] v = new double[m];
-        for (int i = 0; i < n; i++) {
-            u[i] = p.u(i) / epsilon;
-        }
-        for (int j = 0; j < m; j++) {
-            v[j] = p.v(j) / epsilon;
-        }
-        return EntropicTransport.finish(a, b, la, lb, c, u, v, epsilon, iterations);
-    }
-
-    /**
-     * f = ε(α − log a), g = ε(β − log b); where a weight is zero, the potential its row (column) update would give,
-     * −ε log Σ exp(β<sub>j</sub> − C<sub>ij</sub>/ε) (and the same for columns), so that it is finite.
-     */
-    private Potentials potentials(double epsilon) {
-        double[] f = new double[n];
-        double[] g = new double[m];
-        for (int i = 0; i < n; i++) {
-            if (a[i] > 0) {
-                f[i] = epsilon * (alpha[i] - la[i]);
-                continue;
-            }
-            f[i] = -epsilon * LogKernel.rowLseAt(c, m, i, 1 / epsilon, beta);
-        }
-        for (int j = 0; j < m; j++) {
-            if (b[j] > 0) {
-                g[j] = epsilon * (beta[j] - lb[j]);
-                continue;
-            }
-            g[j] = -epsilon * LogKernel.colLseAt(c, n, m, j, 1 / epsilon, alpha);
-        }
-        return new Potentials(f, g);
     }
 }

@@ -8,9 +8,9 @@ import io.github.ot4j.core.PointCostMatrix;
 /**
  * The costs C<sub>ij</sub> of the arcs i → j as the network simplex reads them, with a tight loop for its hot
  * spot, the pricing of a run of arcs of one row. Point-based Euclidean, squared Euclidean and L1 costs are
- * computed from flat coordinate arrays with the arithmetic of {@link MinkowskiCost#between(double[], double[])}
- * (bit-identical below {@link #WIDE} dimensions, within a few ulps above); any other matrix is read through
- * {@link CostMatrix#get(int, int)}.
+ * computed from flat coordinate arrays by {@link PointDistances}, with the arithmetic of
+ * {@link MinkowskiCost#between(double[], double[])} (bit-identical below {@link PointDistances#WIDE} dimensions,
+ * within a few ulps above); any other matrix is read through {@link CostMatrix#get(int, int)}.
  *
  * <p>One instance serves one solve (it keeps the position of the last minimum in a field).
  */
@@ -71,85 +71,6 @@ abstract class ArcCosts {
         return new Matrix(matrix);
     }
 
-    /** Row-major flat copy of a measure's coordinates. */
-    static double[] flatten(DiscreteMeasure measure) {
-        int n = measure.size();
-        int d = measure.dimension();
-        double[] flat = new double[n * d];
-        for (int i = 0; i < n; i++) {
-            for (int k = 0; k < d; k++) {
-                flat[i * d + k] = measure.coordinate(i, k);
-            }
-        }
-        return flat;
-    }
-
-    /**
-     * Σ<sub>k</sub> (x<sub>k</sub> − y<sub>k</sub>)<sup>2</sup> over d coordinates from offsets xi and yj. Below
-     * {@link #WIDE} coordinates the sum runs in {@link MinkowskiCost}'s order (bit-identical); from it on, in four
-     * interleaved partial sums, which is up to 4 times faster on long vectors and differs by a few units in the
-     * last place.
-     */
-    static double squaredDistance(double[] x, int xi, double[] y, int yj, int d) {
-        if (d < WIDE) {
-            double s = 0;
-            for (int k = 0; k < d; k++) {
-                double t = x[xi + k] - y[yj + k];
-                s += t * t;
-            }
-            return s;
-        }
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int k = 0;
-        for (; k + 3 < d; k += 4) {
-            double t0 = x[xi + k] - y[yj + k];
-            double t1 = x[xi + k + 1] - y[yj + k + 1];
-            double t2 = x[xi + k + 2] - y[yj + k + 2];
-            double t3 = x[xi + k + 3] - y[yj + k + 3];
-            s0 += t0 * t0;
-            s1 += t1 * t1;
-            s2 += t2 * t2;
-            s3 += t3 * t3;
-        }
-        for (; k < d; k++) {
-            double t = x[xi + k] - y[yj + k];
-            s0 += t * t;
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /** Σ<sub>k</sub> |x<sub>k</sub> − y<sub>k</sub>|, summed as in {@link #squaredDistance}. */
-    static double l1Distance(double[] x, int xi, double[] y, int yj, int d) {
-        if (d < WIDE) {
-            double s = 0;
-            for (int k = 0; k < d; k++) {
-                s += Math.abs(x[xi + k] - y[yj + k]);
-            }
-            return s;
-        }
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int k = 0;
-        for (; k + 3 < d; k += 4) {
-            s0 += Math.abs(x[xi + k] - y[yj + k]);
-            s1 += Math.abs(x[xi + k + 1] - y[yj + k + 1]);
-            s2 += Math.abs(x[xi + k + 2] - y[yj + k + 2]);
-            s3 += Math.abs(x[xi + k + 3] - y[yj + k + 3]);
-        }
-        for (; k < d; k++) {
-            s0 += Math.abs(x[xi + k] - y[yj + k]);
-        }
-        return (s0 + s1) + (s2 + s3);
-    }
-
-    /** The dimension from which distances are summed in four partial sums. */
-    static final int WIDE = 16;
-
     /**
      * These costs multiplied by a power of two, 2<sup>k</sup>: exact (barring over- and underflow), so that the
      * scaled costs of 2<sup>j</sup>·C and of C are the same numbers when k differs by −j.
@@ -194,15 +115,6 @@ abstract class ArcCosts {
      * @param scale the factor they were multiplied by
      */
     record Normalised(ArcCosts costs, double scale) {
-    }
-
-    /** @return x·2<sup>k</sup> in a new array */
-    static double[] times(double[] x, int k) {
-        double[] y = x.clone();
-        for (int q = 0; q < y.length; q++) {
-            y[q] = Math.scalb(y[q], k);
-        }
-        return y;
     }
 
     /** Any cost matrix, read entry by entry, times a power of two. */
@@ -253,7 +165,7 @@ abstract class ArcCosts {
         private final boolean squared;
 
         Euclidean(DiscreteMeasure mu, DiscreteMeasure nu, boolean squared) {
-            this(flatten(mu), flatten(nu), mu.dimension(), squared);
+            this(PointDistances.flatten(mu), PointDistances.flatten(nu), mu.dimension(), squared);
         }
 
         private Euclidean(double[] x, double[] y, int d, boolean squared) {
@@ -266,12 +178,13 @@ abstract class ArcCosts {
         /** Coordinates times 2<sup>k</sup>: costs times 2<sup>k</sup>, or 2<sup>2k</sup> when squared. */
         @Override
         ArcCosts scaledBy(int k) {
-            return k == 0 ? this : new Euclidean(times(x, k), times(y, k), d, squared);
+            return k == 0 ? this
+                    : new Euclidean(PointDistances.times(x, k), PointDistances.times(y, k), d, squared);
         }
 
         @Override
         double cost(int i, int j) {
-            double s = squaredDistance(x, i * d, y, j * d, d);
+            double s = PointDistances.squaredDistance(x, i * d, y, j * d, d);
             return squared ? s : Math.sqrt(s);
         }
 
@@ -284,7 +197,7 @@ abstract class ArcCosts {
             int arg = j0;
             int xi = i * d;
             for (int j = j0; j < j1; j++) {
-                double s = squaredDistance(x, xi, y, j * d, d);
+                double s = PointDistances.squaredDistance(x, xi, y, j * d, d);
                 double r = (squared ? s : Math.sqrt(s)) + piI - pi[off + j];
                 if (r < best) {
                     best = r;
@@ -349,7 +262,7 @@ abstract class ArcCosts {
         private final int d;
 
         Cityblock(DiscreteMeasure mu, DiscreteMeasure nu) {
-            this(flatten(mu), flatten(nu), mu.dimension());
+            this(PointDistances.flatten(mu), PointDistances.flatten(nu), mu.dimension());
         }
 
         private Cityblock(double[] x, double[] y, int d) {
@@ -361,12 +274,12 @@ abstract class ArcCosts {
         /** Coordinates times 2<sup>k</sup>: costs times 2<sup>k</sup>. */
         @Override
         ArcCosts scaledBy(int k) {
-            return k == 0 ? this : new Cityblock(times(x, k), times(y, k), d);
+            return k == 0 ? this : new Cityblock(PointDistances.times(x, k), PointDistances.times(y, k), d);
         }
 
         @Override
         double cost(int i, int j) {
-            return l1Distance(x, i * d, y, j * d, d);
+            return PointDistances.l1Distance(x, i * d, y, j * d, d);
         }
 
         @Override
@@ -375,7 +288,7 @@ abstract class ArcCosts {
             int arg = j0;
             int xi = i * d;
             for (int j = j0; j < j1; j++) {
-                double r = l1Distance(x, xi, y, j * d, d) + piI - pi[off + j];
+                double r = PointDistances.l1Distance(x, xi, y, j * d, d) + piI - pi[off + j];
                 if (r < best) {
                     best = r;
                     arg = j;

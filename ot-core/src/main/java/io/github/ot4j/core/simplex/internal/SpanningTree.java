@@ -21,28 +21,28 @@ import java.util.concurrent.CancellationException;
  * artificial arc between node w and the root is −1 − w (w → root when {@code artUp}[w], else root → w). A bit
  * set records which real arcs are in the tree; it grows with {@link #ensureArcs}.
  *
- * <p>{@link GreedyForest} sets the artificial arcs of the start; everything else is this class's own. Not
- * thread-safe.
+ * <p>{@link GreedyForest} sets the artificial arcs of the start and {@link TreeLayout} lays it out; the pivot loop,
+ * the potentials and the flows are this class's own. Not thread-safe.
  */
 public final class SpanningTree {
 
     /** The pred arc of a node points from the node to its parent. */
-    private static final int UP = 1;
+    static final int UP = 1;
     /** The pred arc of a node points from its parent to the node. */
-    private static final int DOWN = -1;
+    static final int DOWN = -1;
 
     /** The number of sources. */
     public final int n;
     /** The number of targets. */
     public final int m;
-    private final int root;
-    private final int[] parent;
-    private final int[] thread;
-    private final int[] revThread;
-    private final int[] succNum;
-    private final int[] lastSucc;
-    private final long[] pred;
-    private final int[] predDir;
+    final int root;
+    final int[] parent;
+    final int[] thread;
+    final int[] revThread;
+    final int[] succNum;
+    final int[] lastSucc;
+    final long[] pred;
+    final int[] predDir;
     /** The flow on each node's pred arc. */
     private final double[] flow;
     /** The node potentials π (π<sub>root</sub> = 0). */
@@ -55,9 +55,9 @@ public final class SpanningTree {
     final boolean[] artUp;
     /** The cost of node w's artificial arc. */
     final double[] artCost;
-    private final TreeArcs arcs;
+    final TreeArcs arcs;
     private final String name;
-    private final ArcBits inTree = new ArcBits();
+    final ArcBits inTree = new ArcBits();
     /** Thread positions to fix after a re-hang (at most one per node of the reversed path). */
     private final int[] dirty;
     private long iterations;
@@ -116,7 +116,7 @@ public final class SpanningTree {
         return iterations;
     }
 
-    private int source(long e) {
+    int source(long e) {
         if (e >= 0) {
             return arcs.source(e);
         }
@@ -129,95 +129,14 @@ public final class SpanningTree {
     }
 
     /**
-     * Lays out the tree of the given real and artificial arcs in the thread/parent arrays by a depth-first walk,
-     * then sets its flows.
+     * Lays out the tree of the given real and artificial arcs ({@link TreeLayout}), then sets its flows.
      *
      * @param forest the real arcs and the nodes hanging from the root by their artificial arc ({@code artUp} and
      *               {@code artCost} set)
      * @throws TransportSolverException with {@link SolverStatus#FAILED} when the arcs do not span every node
      */
     public void build(GreedyForest forest) {
-        int nodes = n + m + 1;
-        int forestSize = forest.size();
-        int edges = forestSize + forest.artCount();
-        int[] head = new int[nodes];
-        Arrays.fill(head, -1);
-        int[] next = new int[2 * edges];
-        int[] other = new int[2 * edges];
-        long[] arcOf = new long[2 * edges];
-        int k = 0;
-        for (int f = 0; f < edges; f++) {
-            long e;
-            int s;
-            int t;
-            if (f < forestSize) {
-                e = forest.arc(f);
-                s = arcs.source(e);
-                t = arcs.target(e);
-                inTree.set(e, true);
-            } else {
-                int w = forest.artNode(f - forestSize);
-                e = -1 - w;
-                s = w;
-                t = root;
-            }
-            other[k] = t;
-            arcOf[k] = e;
-            next[k] = head[s];
-            head[s] = k++;
-            other[k] = s;
-            arcOf[k] = e;
-            next[k] = head[t];
-            head[t] = k++;
-        }
-        int[] stack = new int[nodes];
-        boolean[] seen = new boolean[nodes];
-        int sp = 0;
-        stack[sp++] = root;
-        seen[root] = true;
-        parent[root] = -1;
-        pred[root] = Long.MIN_VALUE;
-        int previous = -1;
-        int visited = 0;
-        while (sp > 0) {
-            int x = stack[--sp];
-            visited++;
-            if (previous >= 0) {
-                thread[previous] = x;
-                revThread[x] = previous;
-            }
-            previous = x;
-            for (int h = head[x]; h >= 0; h = next[h]) {
-                int w = other[h];
-                if (!seen[w]) {
-                    seen[w] = true;
-                    parent[w] = x;
-                    pred[w] = arcOf[h];
-                    predDir[w] = source(arcOf[h]) == w ? UP : DOWN;
-                    stack[sp++] = w;
-                }
-            }
-        }
-        if (visited != nodes) {
-            throw new TransportSolverException(SolverStatus.FAILED, "the starting basis spans " + visited + " of "
-                    + nodes + " nodes");
-        }
-        thread[previous] = root;
-        revThread[root] = previous;
-        // subtree sizes and last successors, children before parents (reverse preorder)
-        Arrays.fill(succNum, 1);
-        boolean[] hasLast = new boolean[nodes];
-        for (int x = 0; x < nodes; x++) {
-            lastSucc[x] = x;
-        }
-        for (int x = revThread[root]; x != root; x = revThread[x]) {
-            int p = parent[x];
-            succNum[p] += succNum[x];
-            if (!hasLast[p]) {
-                hasLast[p] = true;
-                lastSucc[p] = lastSucc[x];
-            }
-        }
+        TreeLayout.layOut(this, forest);
         resyncFlows();
     }
 
