@@ -100,8 +100,7 @@ class ExampleMainTest {
         "critic.EstimateWassersteinExample|abc|EstimateWassersteinExample: budget must be an integer >= 1 but "
             + "is 'abc'",
         "gan.WganDigitsExample|-1|WganDigitsExample: seconds must be a finite number >= 0.0 but is '-1'",
-        "gan.WganTsEightGaussiansDemo|NaN|WganTsEightGaussiansDemo: seconds must be a finite number >= 0.0 but is "
-            + "'NaN'"})
+        "gan.WganTsEightGaussiansDemo|NaN|WganTsEightGaussiansDemo: steps must be an integer >= 1 but is 'NaN'"})
     void everyMainExitsWithStatus2AndOneLine(String main, String argument, String line) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"), "io.github.ot4j.examples." + main,
