@@ -7,9 +7,7 @@ import java.util.function.Supplier;
 
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.conf.layers.BaseOutputLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.gradient.Gradient;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.MultiLayerUpdater;
@@ -97,37 +95,7 @@ public final class TrainableNetwork {
      */
     public static TrainableNetwork of(String name, MultiLayerNetwork net) {
         Nd4jSetup.ensure();
-        if (net == null) {
-            throw new IllegalArgumentException(name + " must not be null");
-        }
-        if (net.params() == null || net.getLayers() == null) {
-            throw new IllegalArgumentException(name + " must be initialised (call init())");
-        }
-        int n = net.getnLayers();
-        if (n < 1) {
-            throw new IllegalArgumentException(name + " must have at least one layer but has " + n);
-        }
-        for (int k = 0; k < n; k++) {
-            Object layer = net.getLayer(k).conf().getLayer();
-            String where = name + " layer " + k;
-            if (layer instanceof BaseOutputLayer || layer instanceof LossLayer) {
-                throw new IllegalArgumentException(where + " must be a DenseLayer but is the output/loss layer "
-                        + layer.getClass().getSimpleName() + ", which ignores an external epsilon in "
-                        + "backpropagation");
-            }
-            if (!(layer instanceof DenseLayer dense)) {
-                throw new IllegalArgumentException(where + " must be a DenseLayer but is "
-                        + layer.getClass().getSimpleName());
-            }
-            if (dense.getIDropout() != null) {
-                throw new IllegalArgumentException(where + " (DenseLayer) must not use dropout (it draws from "
-                        + "nd4j's global random generator) but uses " + dense.getIDropout());
-            }
-            if (dense.getWeightNoise() != null) {
-                throw new IllegalArgumentException(where + " (DenseLayer) must not use weight noise (it draws from "
-                        + "nd4j's global random generator) but uses " + dense.getWeightNoise());
-            }
-        }
+        TrainableLayers.require(name, net);
         return new TrainableNetwork(name, net, true);
     }
 

@@ -35,6 +35,13 @@ class BenchToDocsTest {
     }
 
     @Test
+    void ganQualitySectionIsTheRenderingOfItsRawOutput() throws IOException {
+        Path gan = Path.of("../docs/gan.md");
+        assertThat(BenchToDocs.sections(gan)).contains("gan-quality");
+        assertThat(Files.readString(gan, StandardCharsets.UTF_8)).isEqualTo(BenchToDocs.rendered(gan));
+    }
+
+    @Test
     void aHandEditedNumberIsCaught() throws IOException {
         Path doc = copy();
         String text = Files.readString(doc, StandardCharsets.UTF_8);
