@@ -283,14 +283,7 @@ public final class EntropicTransport {
         for (double x : a) {
             mass += x;
         }
-        double stageEps = epsilon;
-        if (options.epsilonScaling()) {
-            double big = 0;
-            for (double x : c) {
-                big = Math.max(big, Math.abs(x));
-            }
-            stageEps = Math.max(epsilon, big);
-        }
+        double stageEps = EntropicTransport.firstStage(c, epsilon, options);
         int iterations = 0;
         double err = Double.NaN;
         double previousEps = stageEps;
@@ -413,5 +406,24 @@ public final class EntropicTransport {
         }
         return new EntropicResult(new EntropicPlan(c, n, m, epsilon, alpha, beta), new Potentials(f, g), transport,
                 transport + epsilon * kl, epsilon, iterations, rowErr + colErr);
+    }
+
+    /**
+     * The first ε of the run: ε itself, or with ε-scaling max(ε, max|C<sub>ij</sub>|), divided down stage by stage.
+     *
+     * @param c       the costs, row-major
+     * @param epsilon the target ε, in cost units
+     * @param options whether ε-scaling is on
+     * @return the first stage's ε
+     */
+    static double firstStage(double[] c, double epsilon, Options options) {
+        if (!options.epsilonScaling()) {
+            return epsilon;
+        }
+        double big = 0;
+        for (double x : c) {
+            big = Math.max(big, Math.abs(x));
+        }
+        return Math.max(epsilon, big);
     }
 }

@@ -105,14 +105,7 @@ final class ScalingSinkhorn {
         for (double x : a) {
             mass += x;
         }
-        double stageEps = epsilon;
-        if (options.epsilonScaling()) {
-            double big = 0;
-            for (double x : c) {
-                big = Math.max(big, Math.abs(x));
-            }
-            stageEps = Math.max(epsilon, big);
-        }
+        double stageEps = EntropicTransport.firstStage(c, epsilon, options);
         int iterations = 0;
         double err = Double.NaN;
         double previousEps = stageEps;
