@@ -28,9 +28,11 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  *       or pass {@code -Dorg.bytedeco.javacpp.maxPhysicalBytes=0}).</li>
  *   <li><b>Backend</b>: checks that an nd4j backend is on the class path and loads, else throws an
  *       {@link IllegalStateException} naming the artifacts to add ({@link #missingBackendMessage}).</li>
- *   <li><b>Threads</b>: one thread for nd4j's own operations and for BLAS (on a small network more threads cost
- *       10–20× in synchronisation), unless the environment variable {@code OMP_NUM_THREADS} is set (then nd4j's
- *       own reading of it stands) or the system property {@value #THREADS_PROPERTY} gives the number.</li>
+ *   <li><b>Threads</b>: one thread for nd4j's own operations (on a small network more threads cost 10–20× in
+ *       synchronisation), unless the environment variable {@code OMP_NUM_THREADS} is set (then nd4j's own reading
+ *       of it stands) or the system property {@value #THREADS_PROPERTY} gives the number; BLAS on one thread
+ *       unless {@value #BLAS_THREADS_PROPERTY} says otherwise, so that results do not depend on the thread
+ *       count.</li>
  *   <li><b>Memory</b>: starts the {@link MemoryGuard}, which calls a garbage collection when the resident memory
  *       grows by more than max(256 MiB, half of what it was after the last one), because nd4j's off-heap
  *       buffers are freed only when the collector clears their Java objects; the system property
@@ -41,8 +43,15 @@ import org.nd4j.nativeblas.NativeOpsHolder;
  */
 public final class Nd4jSetup {
 
-    /** System property: the number of nd4j/BLAS threads the library sets (default 1). */
+    /** System property: the number of nd4j (OpenMP) threads the library sets (default 1). */
     public static final String THREADS_PROPERTY = "ot4j.nd4j.threads";
+    /**
+     * System property: the number of BLAS threads (default 1, whatever {@value #THREADS_PROPERTY} says). OpenBLAS
+     * 0.3.19's multi-threaded products do not sum in the same order as its single-threaded ones, so with BLAS on
+     * one thread the same seed gives the same training on any {@value #THREADS_PROPERTY}; more BLAS threads trade
+     * that for parallel products on large networks.
+     */
+    public static final String BLAS_THREADS_PROPERTY = "ot4j.nd4j.blasThreads";
     /** javacpp's property that the library sets to 0 unless set. */
     public static final String MAX_PHYSICAL_BYTES = "org.bytedeco.javacpp.maxPhysicalBytes";
 
@@ -74,11 +83,14 @@ public final class Nd4jSetup {
             MemoryGuard.headroomSetting(System.getProperty(MemoryGuard.HEADROOM_PROPERTY)); // malformed: throws
             checkBackend();
             MemoryGuard.start();
+            int blasThreads = positive(BLAS_THREADS_PROPERTY, System.getProperty(BLAS_THREADS_PROPERTY), 1);
             if (threads > 0) {
                 Nd4j.getEnvironment().setMaxThreads(threads);
                 Nd4j.getEnvironment().setMaxMasterThreads(threads);
-                Nd4j.factory().blas().setMaxThreads(threads);
                 NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(threads);
+            }
+            if (threads > 0 || System.getProperty(BLAS_THREADS_PROPERTY) != null) {
+                Nd4j.factory().blas().setMaxThreads(blasThreads);
             }
             String warning = blasWarning();
             if (warning != null) {
@@ -98,18 +110,32 @@ public final class Nd4jSetup {
      */
     public static int threads(String ompEnv, String property) {
         if (property != null) {
-            try {
-                int n = Integer.parseInt(property.trim());
-                if (n >= 1) {
-                    return n;
-                }
-            } catch (NumberFormatException e) {
-                // reported below
-            }
-            throw new IllegalStateException("system property " + THREADS_PROPERTY
-                    + " must be a positive integer but is '" + property + "'");
+            return positive(THREADS_PROPERTY, property, 1);
         }
         return ompEnv != null && !ompEnv.isBlank() ? 0 : 1;
+    }
+
+    /**
+     * @param name     the system property's name, for the message
+     * @param value    its value, or {@code null}
+     * @param fallback the value when unset
+     * @return the positive integer it gives
+     * @throws IllegalStateException naming the property if the value is not a positive integer
+     */
+    static int positive(String name, String value, int fallback) {
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalStateException("system property " + name + " must be a positive integer but is '" + value
+                + "'");
     }
 
     /**

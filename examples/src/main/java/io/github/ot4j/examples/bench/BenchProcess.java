@@ -49,7 +49,8 @@ final class BenchProcess {
         for (int t : threads) {
             String java = ProcessHandle.current().info().command().orElse("java");
             List<String> cmd = new ArrayList<>(List.of(java, "-D" + CHILD + "=" + t,
-                    "-D" + Nd4jSetup.THREADS_PROPERTY + "=" + t, "-cp", System.getProperty("java.class.path"),
+                    "-D" + Nd4jSetup.THREADS_PROPERTY + "=" + t, "-D" + Nd4jSetup.BLAS_THREADS_PROPERTY + "=" + t,
+                    "-cp", System.getProperty("java.class.path"),
                     type.getName()));
             cmd.addAll(Arrays.asList(args));
             ProcessBuilder pb = new ProcessBuilder(cmd).inheritIO();
