@@ -8,32 +8,18 @@ Run with Debian's python3 and one thread:  OMP_WAIT_POLICY=PASSIVE /usr/bin/pyth
 else ran). Prints one line per method: the name, then each timed step in milliseconds.
 """
 import argparse
+import os
+import sys
 import time
 
 import numpy as np
 import ot
 import torch
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from torch_wgan_bench import blas_info  # noqa: E402
+
 torch.set_num_threads(1)
-
-
-def blas_info():
-    """The BLAS PyTorch uses and, for OpenBLAS, the core it picked (from the library loaded in this process)."""
-    import ctypes
-    import re
-    m = re.search(r'BLAS_INFO=(\w+)', torch.__config__.show())
-    info = 'torch %s, BLAS %s' % (torch.__version__, m.group(1) if m else '?')
-    torch.ones(64, 64) @ torch.ones(64, 64)  # makes sure the BLAS library is loaded
-    with open('/proc/self/maps') as f:
-        libs = sorted({line.split()[-1] for line in f if 'openblas' in line and '.so' in line})
-    for lib in libs:
-        try:
-            fn = ctypes.CDLL(lib).openblas_get_corename
-            fn.restype = ctypes.c_char_p
-            return info + ' core ' + fn().decode()
-        except (OSError, AttributeError):
-            pass
-    return info + (', MKL' if torch.backends.mkl.is_available() else '')
 
 
 def mlp(seed):

@@ -28,7 +28,7 @@ import numpy as np  # noqa: E402
 import torch  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from torch_wgan_bench import blas_info, eight_gaussians, gradient_penalty, mlp, ts_critic_iteration  # noqa: E402
+from torch_wgan_bench import blas_info, generator_step, mlp  # noqa: E402
 
 torch.set_num_threads(1)
 
@@ -77,27 +77,8 @@ def main():
     n = args.batch
     start = time.perf_counter()
     for step in range(1, checkpoints[-1] + 1):
-        for _ in range(args.critic_steps):
-            real = torch.from_numpy(eight_gaussians(rng, n))
-            with torch.no_grad():
-                fake = gen(torch.randn(n, 2))
-            if args.mode == "ts":
-                ts_critic_iteration(critic, opt_c, real, fake, args.regression_steps)
-                continue
-            opt_c.zero_grad()
-            loss = -(critic(real).mean() - critic(fake).mean())
-            if args.mode == "gp":
-                loss = loss + gradient_penalty(critic, real, fake, args.gp_lambda)
-            loss.backward()
-            opt_c.step()
-            if args.mode == "wgan":
-                with torch.no_grad():
-                    for q in critic.parameters():
-                        q.clamp_(-args.clip, args.clip)
-        opt_g.zero_grad()
-        g_loss = -critic(gen(torch.randn(n, 2))).mean()
-        g_loss.backward()
-        opt_g.step()
+        generator_step(args.mode, gen, critic, opt_g, opt_c, rng, n, args.critic_steps, args.regression_steps,
+                       args.clip, args.gp_lambda)
         if step in checkpoints:
             with torch.no_grad():
                 generated = gen(torch.randn(args.samples, 2, generator=evaluation)).numpy().astype(np.float64)

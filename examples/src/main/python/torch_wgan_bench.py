@@ -98,6 +98,32 @@ def ts_critic_iteration(critic, opt, real, fake, regression_steps):
         last.bias.div_(beta)
 
 
+def generator_step(mode, gen, critic, opt_g, opt_c, rng, n, critic_steps, regression_steps, clip, gp_lambda):
+    """critic_steps critic iterations on fresh batches of n (WGAN-TS: each one a target solve and regression_steps
+    regression steps), then one generator step: what ot4j's WganTrainer does per iteration."""
+    for _ in range(critic_steps):
+        real = torch.from_numpy(eight_gaussians(rng, n))
+        with torch.no_grad():
+            fake = gen(torch.randn(n, 2))
+        if mode == "ts":
+            ts_critic_iteration(critic, opt_c, real, fake, regression_steps)
+            continue
+        opt_c.zero_grad()
+        loss = -(critic(real).mean() - critic(fake).mean())
+        if mode == "gp":
+            loss = loss + gradient_penalty(critic, real, fake, gp_lambda)
+        loss.backward()
+        opt_c.step()
+        if mode == "wgan":
+            with torch.no_grad():
+                for q in critic.parameters():
+                    q.clamp_(-clip, clip)
+    opt_g.zero_grad()
+    g_loss = -critic(gen(torch.randn(n, 2))).mean()
+    g_loss.backward()
+    opt_g.step()
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--mode", choices=["wgan", "gp", "ts"], required=True)
@@ -130,28 +156,8 @@ def main():
     n = args.batch
     start = time.perf_counter()
     for _ in range(args.steps):
-        iters = 1 if args.mode == "ts" else args.critic_steps
-        for _ in range(iters):
-            real = torch.from_numpy(eight_gaussians(rng, n))
-            with torch.no_grad():
-                fake = gen(torch.randn(n, 2))
-            if args.mode == "ts":
-                ts_critic_iteration(critic, opt_c, real, fake, 5)
-                continue
-            opt_c.zero_grad()
-            loss = -(critic(real).mean() - critic(fake).mean())
-            if args.mode == "gp":
-                loss = loss + gradient_penalty(critic, real, fake, args.gp_lambda)
-            loss.backward()
-            opt_c.step()
-            if args.mode == "wgan":
-                with torch.no_grad():
-                    for q in critic.parameters():
-                        q.clamp_(-args.clip, args.clip)
-        opt_g.zero_grad()
-        g_loss = -critic(gen(torch.randn(n, 2))).mean()
-        g_loss.backward()
-        opt_g.step()
+        generator_step(args.mode, gen, critic, opt_g, opt_c, rng, n, 1 if args.mode == "ts" else args.critic_steps,
+                       5, args.clip, args.gp_lambda)
     seconds = time.perf_counter() - start
 
     with torch.no_grad():
