@@ -42,8 +42,9 @@ public final class Critic {
     }
 
     /**
-     * A new, initialised fully connected critic of the given shape, Xavier-initialised from the spec's seed,
-     * {@code miniBatch(false)}. Its updater is a placeholder ({@link NoOp}): the trainers install theirs.
+     * A new, initialised fully connected critic of the given shape, {@code miniBatch(false)}, its weights and
+     * biases drawn from U(±1/√fan-in) with the spec's seed as PyTorch's {@code nn.Linear} starts
+     * ({@code LinearInit}). Its updater is a placeholder ({@link NoOp}): the trainers install theirs.
      *
      * <p>Note: DL4J seeds its global nd4j random generator from {@code spec.seed()} while initialising the
      * weights; the weights depend on the seed only.
@@ -59,7 +60,7 @@ public final class Critic {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(spec.seed())
                 .dataType(spec.dataType())
-                .weightInit(WeightInit.XAVIER)
+                .weightInit(WeightInit.UNIFORM) // the weights' distribution; LinearInit draws weights and biases
                 .updater(new NoOp())
                 .miniBatch(false)
                 .list();
@@ -73,6 +74,7 @@ public final class Critic {
         list.layer(index, new DenseLayer.Builder().nIn(previous).nOut(1).activation(Activation.IDENTITY).build());
         MultiLayerNetwork net = new MultiLayerNetwork(list.build());
         net.init();
+        io.github.ot4j.critic.internal.LinearInit.uniformFanIn(net, spec.seed());
         return new Critic(TrainableNetwork.of("net", net));
     }
 

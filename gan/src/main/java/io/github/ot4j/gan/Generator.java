@@ -43,8 +43,7 @@ public final class Generator {
         NeuralNetConfiguration.ListBuilder list = new NeuralNetConfiguration.Builder()
                 .seed(spec.seed())
                 .dataType(spec.dataType())
-                .weightInit(WeightInit.UNIFORM)
-                .biasInit(0.0)
+                .weightInit(WeightInit.UNIFORM) // the weights' distribution; LinearInit draws weights and biases
                 .updater(new Sgd(0.0))
                 .miniBatch(false)
                 .list();
@@ -57,6 +56,7 @@ public final class Generator {
                 .activation(spec.outputActivation()).build());
         MultiLayerNetwork network = new MultiLayerNetwork(list.build());
         network.init();
+        io.github.ot4j.critic.internal.LinearInit.uniformFanIn(network, spec.seed());
         return new Generator(TrainableNetwork.of("network", network));
     }
 

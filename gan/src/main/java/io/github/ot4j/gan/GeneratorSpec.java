@@ -8,8 +8,8 @@ import java.util.Arrays;
 /**
  * The shape of a dense MLP generator G: R<sup>k</sup> → R<sup>d</sup>, z ~ N(0, I<sub>k</sub>):
  * k → hidden[0] → … → hidden[L−1] → d, with {@code activation} after every hidden layer and
- * {@code outputActivation} after the last. Weights start uniform in ±1/√fan-in (DL4J's {@code UNIFORM}, PyTorch's
- * default for linear layers), biases at 0.
+ * {@code outputActivation} after the last. Weights and biases start uniform in ±1/√fan-in, drawn from the seed
+ * (PyTorch's default for linear layers).
  *
  * @param noiseDimension   k, the dimension of the noise z, ≥ 1
  * @param hidden           the widths of the hidden layers, each ≥ 1 (may be empty)

@@ -89,9 +89,13 @@ public final class CTransform {
     }
 
     /**
-     * The larger of the two c-transform dual values, max(D(u, u<sup>c</sup>), D(v<sup>c</sup>, v)) with D the
-     * {@link #dualValue}: a lower bound on W<sub>c</sub>(μ, ν) (masses normalised to 1) for any finite u and v,
-     * equal to it when either is an optimal potential.
+     * The larger of the two doubly c-transformed dual values, max(D(u<sup>cc</sup>, u<sup>c</sup>),
+     * D(v<sup>c</sup>, v<sup>cc</sup>)) with D the {@link #dualValue}: a lower bound on W<sub>c</sub>(μ, ν) (masses
+     * normalised to 1) for any finite u and v, equal to it when either is an optimal potential. The second
+     * transform can only raise the bound: u<sup>cc</sup><sub>i</sub> = min<sub>j</sub> C<sub>ij</sub> −
+     * u<sup>c</sup><sub>j</sub> ≥ u<sub>i</sub> (take j attaining u<sup>c</sup><sub>j</sub> = C<sub>ij</sub> − u<sub>i</sub>'s
+     * minimum), and (u<sup>cc</sup>, u<sup>c</sup>) is still feasible; a third changes nothing
+     * (u<sup>ccc</sup> = u<sup>c</sup>). Four passes over C.
      *
      * @param mu   the sources x<sub>i</sub>, n points
      * @param u    a source potential, length n, finite
@@ -106,8 +110,10 @@ public final class CTransform {
             throw new IllegalArgumentException("mu, nu and cost must not be null");
         }
         CostMatrix c = CostMatrix.between(mu, nu, cost);
-        double fromU = dualValue(mu, u, nu, ofU(c, u));
-        double fromV = dualValue(mu, ofV(c, v), nu, v);
+        double[] uc = ofU(c, u);
+        double fromU = dualValue(mu, ofV(c, uc), nu, uc);
+        double[] vc = ofV(c, v);
+        double fromV = dualValue(mu, vc, nu, ofU(c, vc));
         return Math.max(fromU, fromV);
     }
 

@@ -70,6 +70,14 @@ class CTransformTest {
             }
             double bound = CTransform.lowerBound(mu, u, nu, v, cost);
             assertTrue(bound <= exact + TOL, bound + " > " + exact);
+            // the second transform: u^cc ≥ u, so the bound is at least the single transforms' values, and for
+            // random (not c-concave) potentials strictly above both
+            double single = Math.max(CTransform.dualValue(mu, u, nu, uc), CTransform.dualValue(mu, vc, nu, v));
+            double[] ucc = CTransform.ofV(CostMatrix.of(c), uc);
+            for (int i = 0; i < u.length; i++) {
+                assertTrue(ucc[i] >= u[i] - TOL, "u^cc >= u at " + i);
+            }
+            assertTrue(bound > single + 1e-6, bound + " not above the single transforms' " + single);
         }
     }
 

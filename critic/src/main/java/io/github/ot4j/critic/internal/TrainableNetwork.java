@@ -356,7 +356,8 @@ public final class TrainableNetwork {
 
     /**
      * Installs an updater in every layer, unless every layer already uses an equal one (a network restored from
-     * a checkpoint, whose updater state is then kept). Installing discards the old updater state.
+     * a checkpoint, whose updater state is then kept). Installing discards the old updater state. A state that no
+     * update has used yet starts as {@link Updaters#startState} says (RMSProp's mean square at 0, not DL4J's ε).
      *
      * @param updater the updater configuration, checked by {@link Updaters#check}
      */
@@ -370,6 +371,9 @@ public final class TrainableNetwork {
         }
         if (same) {
             net.getUpdater(true);
+            if (net.getIterationCount() == 0) {
+                Updaters.startState(updater, net.getUpdater().getStateViewArray());
+            }
             return;
         }
         for (int k = 0; k < net.getnLayers(); k++) {
@@ -380,6 +384,7 @@ public final class TrainableNetwork {
             }
         }
         net.setUpdater(new MultiLayerUpdater(net));
+        Updaters.startState(updater, net.getUpdater().getStateViewArray());
     }
 
     /**

@@ -46,6 +46,23 @@ public final class Updaters {
         }
     }
 
+    /**
+     * The state an updater starts from before its first update, as PyTorch's optimisers and the papers' code
+     * start it: for RMSProp the running mean square s = 0 (DL4J starts it at ε, e.g. 10<sup>−8</sup>, which is
+     * harmless for gradients ≫ 10<sup>−4</sup> but dominates s for the tiny gradients of a weight-clipped WGAN
+     * critic, |g| ≈ 10<sup>−7</sup>: then u = η g / (√s + ε) is about η·|g|/10<sup>−4</sup> ≈ 10<sup>−3</sup>·η,
+     * not ≈ η, for the first thousand or so steps, until s has decayed to g²). Other updaters keep DL4J's start
+     * (Adam's moments are 0 in both).
+     *
+     * @param updater the updater configuration of every layer
+     * @param state   the network's updater state view (may be null for a stateless updater)
+     */
+    public static void startState(IUpdater updater, org.nd4j.linalg.api.ndarray.INDArray state) {
+        if (updater instanceof RmsProp && state != null) {
+            state.assign(0);
+        }
+    }
+
     private static void unitInterval(String name, double value) {
         if (!(value >= 0 && value < 1)) {
             throw new IllegalArgumentException(name + " must be in [0, 1) but is " + value);

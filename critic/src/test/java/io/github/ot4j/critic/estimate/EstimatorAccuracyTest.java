@@ -184,9 +184,7 @@ class EstimatorAccuracyTest {
         GroundCost l2 = GroundCost.euclidean();
         CriticMethod gp = CriticMethod.enforced(GradientPenalty.wganGp());
         check(gp, equalSizes(rings(l2)), 0.05);
-        // not met: the gradient penalty's critic overshoots (slope ≈ 1 + W/(2λ) = 1.16 here) and on the fresh
-        // 8-D pair reads 3.2 points below the oracle (−6.2 % vs −2.9 %), so it is held to 3.5 points there
-        check(gp, gauss8(l2, 128), 0.05, 0.035);
+        check(gp, gauss8(l2, 128), 0.05);
         check(gp, gauss10(l2), 0.05);
     }
 
@@ -195,24 +193,20 @@ class EstimatorAccuracyTest {
         GroundCost l2 = GroundCost.euclidean();
         CriticMethod lp = CriticMethod.enforced(OneSidedGradientPenalty.wganLp());
         check(lp, equalSizes(rings(l2)), 0.05);
-        // not met since the dense fast path (same math, other rounding, so another trained critic): on the fresh
-        // 8-D pair it reads 3.0 points below the oracle (−5.94 % vs −2.93 %), so it is held to 3.5 points there
-        check(lp, gauss8(l2, 128), 0.05, 0.035);
+        check(lp, gauss8(l2, 128), 0.05);
         check(lp, gauss10(l2), 0.05);
     }
 
     /** The penalties draw their batches by the weights: within 5 % on a pair whose weights move W by > 10 %. */
     @Test
     void gradientPenaltyIsWithinFivePercentOnAnUnequalWeightPair() {
-        // fresh-sample target not met here: the tilt leaves few effective points, and the critic reads the fresh
-        // pair at −23.8 % where the oracle reads −18.7 % (5.1 points): held to 6 points (training pair: −2.6 %)
-        check(CriticMethod.enforced(GradientPenalty.wganGp()), tilted(GroundCost.euclidean()), 0.05, 0.06);
+        check(CriticMethod.enforced(GradientPenalty.wganGp()), tilted(GroundCost.euclidean()), 0.05);
     }
 
     /** As above for the one-sided penalty. */
     @Test
     void oneSidedPenaltyIsWithinFivePercentOnAnUnequalWeightPair() {
-        check(CriticMethod.enforced(OneSidedGradientPenalty.wganLp()), tilted(GroundCost.euclidean()), 0.05, 0.06);
+        check(CriticMethod.enforced(OneSidedGradientPenalty.wganLp()), tilted(GroundCost.euclidean()), 0.05);
     }
 
     /** The tilted case tells weights from no weights: its exact W is far from that of the same points, uniform. */

@@ -15,6 +15,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.NoOp;
+import org.nd4j.linalg.learning.config.RmsProp;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -64,6 +65,32 @@ class TrainableNetworkTest {
                     org.assertj.core.data.Offset.offset(1e-6));
         }
         assertThat(net.network().getIterationCount()).isEqualTo(1);
+    }
+
+    /**
+     * RMSProp starts from a mean square of 0, as PyTorch's and the WGAN paper's: the first update is
+     * η g / (√((1 − ρ) g²) + ε). DL4J starts it at ε, which would give η g / (√(ρ ε + (1 − ρ) g²) + ε).
+     */
+    @Test
+    void rmsPropsFirstStepStartsFromAZeroMeanSquare() {
+        TrainableNetwork sgd = TrainableNetwork.of("sgd", dense(3));
+        sgd.useUpdater(new Sgd(1.0));
+        INDArray start = sgd.network().params().dup();
+        step(sgd);
+        double[] g = start.sub(sgd.network().params()).toDoubleVector();
+        double eta = 0.01;
+        double rho = 0.9;
+        double eps = 1e-3; // large, so that a start at ε would change the step by far more than the tolerance
+        TrainableNetwork rms = TrainableNetwork.of("rms", dense(3));
+        rms.useUpdater(new RmsProp(eta, rho, eps));
+        assertThat(rms.network().getUpdater().getStateViewArray().amaxNumber().doubleValue()).isZero();
+        step(rms);
+        double[] moved = start.sub(rms.network().params()).toDoubleVector();
+        for (int p = 0; p < g.length; p++) {
+            double expected = eta * g[p] / (Math.sqrt((1 - rho) * g[p] * g[p]) + eps);
+            assertThat(moved[p]).as("parameter %d, gradient %s", p, g[p]).isCloseTo(expected,
+                    org.assertj.core.data.Offset.offset(1e-12 + 1e-9 * Math.abs(expected)));
+        }
     }
 
     @Test
