@@ -282,11 +282,11 @@ final class FusedDense {
     private INDArray layers(Scratch s) {
         for (int k = 0; k < layers; k++) {
             if (widths[k] <= NARROW) {
-                narrowProduct(k, s.vact[k], s.vact[k + 1], s.rows);
+                narrowProduct(k, s.vact[k], s.vact[k + 1], s.rows, s.chunk);
             } else {
                 Nd4j.gemm(s.act[k], w[k], s.act[k + 1], false, false, 1.0, 0.0);
             }
-            biasActivation(k, s.act[k + 1], s.vact[k + 1], s.rows);
+            biasActivation(k, s.vact[k + 1], s.rows, s.chunk);
         }
         return s.act[layers];
     }
@@ -303,17 +303,18 @@ final class FusedDense {
     INDArray backward(INDArray epsilon, boolean input) {
         Scratch s = training;
         s.delta[layers].assign(epsilon);
-        derivative(layers - 1, s.vdelta[layers], s.vact[layers], s.rows);
+        derivative(layers - 1, s.vdelta[layers], s.vact[layers], s.rows, s.chunk);
         for (int k = layers - 1; k >= 0; k--) {
             Nd4j.gemm(s.act[k], s.delta[k + 1], gw[k], true, false, 1.0, 0.0);
             if (bias[k]) {
-                columnSums(s.vdelta[k + 1], s.rows, widths[k + 1], weightOffset[k] + widths[k] * widths[k + 1]);
+                columnSums(s.vdelta[k + 1], s.rows, widths[k + 1], weightOffset[k] + widths[k] * widths[k + 1],
+                        s.chunk);
             }
             if (k > 0 || input) {
                 Nd4j.gemm(s.delta[k + 1], w[k], s.delta[k], false, true, 1.0, 0.0);
             }
             if (k > 0) {
-                derivative(k - 1, s.vdelta[k], s.vact[k], s.rows);
+                derivative(k - 1, s.vdelta[k], s.vact[k], s.rows, s.chunk);
             }
         }
         return input ? s.delta[0] : null;
@@ -324,7 +325,7 @@ final class FusedDense {
      * than its n·n<sub>k+1</sub>·n<sub>k</sub> multiplications there): z<sub>ij</sub> = Σ<sub>c</sub>
      * a<sub>ic</sub>W<sub>cj</sub>, summed from 0 in the order c = 0, 1, …
      */
-    private void narrowProduct(int k, Vec a, Vec z, int rows) {
+    private void narrowProduct(int k, Vec a, Vec z, int rows, Vec.Chunk chunk) {
         int nIn = widths[k];
         int columns = widths[k + 1];
         int wk = weightOffset[k];
@@ -332,8 +333,7 @@ final class FusedDense {
         for (int e = 0; e < w.length; e++) {
             w[e] = p.get(wk + e); // column-major: W[c][j] at c + j·nIn
         }
-        Vec.Chunk chunk = new Vec.Chunk();
-        double[][] in = new double[nIn][Vec.Chunk.SIZE];
+        double[][] in = {chunk.b, chunk.c, chunk.d, chunk.e}; // nIn ≤ NARROW = 4
         double[] out = chunk.a;
         for (int i0 = 0; i0 < rows; i0 += Vec.Chunk.SIZE) {
             int n = Math.min(Vec.Chunk.SIZE, rows - i0);
@@ -355,7 +355,7 @@ final class FusedDense {
     }
 
     /** z ← φ<sub>k</sub>(z + b<sub>k</sub>) in place, column by column, in runs of {@link Vec.Chunk#SIZE}. */
-    private void biasActivation(int k, INDArray zArray, Vec z, int rows) {
+    private void biasActivation(int k, Vec z, int rows, Vec.Chunk chunk) {
         int columns = widths[k + 1];
         int b = weightOffset[k] + widths[k] * columns;
         int f = kind[k];
@@ -363,7 +363,6 @@ final class FusedDense {
             return;
         }
         double slope = alpha[k];
-        Vec.Chunk chunk = new Vec.Chunk();
         double[] v = chunk.a;
         for (int j = 0; j < columns; j++) {
             double bj = bias[k] ? p.get(b + j) : 0.0;
@@ -402,14 +401,13 @@ final class FusedDense {
     }
 
     /** d ← d ∘ φ'<sub>k</sub>, φ' read from the activation a<sub>k+1</sub> of the same shape. */
-    void derivative(int k, Vec d, Vec a, int rows) {
+    void derivative(int k, Vec d, Vec a, int rows, Vec.Chunk chunk) {
         int total = rows * widths[k + 1];
         int f = kind[k];
         if (f == IDENTITY) {
             return;
         }
         double slope = alpha[k];
-        Vec.Chunk chunk = new Vec.Chunk();
         double[] x = chunk.a;
         double[] y = chunk.b;
         for (int i0 = 0; i0 < total; i0 += Vec.Chunk.SIZE) {
@@ -441,8 +439,7 @@ final class FusedDense {
     }
 
     /** ∂b ← column sums of δ (summed in row order), written at {@code offset} of the gradient array. */
-    private void columnSums(Vec delta, int rows, int columns, int offset) {
-        Vec.Chunk chunk = new Vec.Chunk();
+    private void columnSums(Vec delta, int rows, int columns, int offset, Vec.Chunk chunk) {
         double[] x = chunk.a;
         for (int j = 0; j < columns; j++) {
             double s = 0;
@@ -466,6 +463,8 @@ final class FusedDense {
         /** δ<sub>0</sub> … δ<sub>L</sub>, n × n<sub>k</sub>. */
         INDArray[] delta;
         Vec[] vdelta;
+        /** The Java-array runs of this pass's fused loops. */
+        final Vec.Chunk chunk = new Vec.Chunk();
         /** T<sub>0</sub> … T<sub>L−1</sub> of the penalty's second pass, n × n<sub>k</sub>. */
         INDArray[] t;
         Vec[] vt;

@@ -44,6 +44,8 @@ final class FusedUpdater {
     private final int[] paramStart;
     private final int[] paramEnd;
     private final int[] stateStart;
+    /** The Java-array runs of {@link #apply}. */
+    private final Vec.Chunk chunk = new Vec.Chunk();
 
     private FusedUpdater(Updater updater, INDArray state, List<UpdaterBlock> blocks, int[] kind) {
         this.updater = updater;
@@ -174,7 +176,6 @@ final class FusedUpdater {
         int n = end - start;
         int m0 = s0 - start;
         int v0 = s0 + n - start;
-        Vec.Chunk chunk = new Vec.Chunk();
         double[] gs = chunk.a;
         double[] ms = chunk.b;
         double[] vs = chunk.c;
@@ -203,7 +204,6 @@ final class FusedUpdater {
         double decay = c.getRmsDecay();
         double epsilon = c.getEpsilon();
         int o = s0 - start;
-        Vec.Chunk chunk = new Vec.Chunk();
         double[] gs = chunk.a;
         double[] ss = chunk.b;
         double[] ps = chunk.c;

@@ -135,17 +135,18 @@ abstract sealed class Vec permits Vec.F, Vec.D {
     }
 
     /**
-     * Scratch for the bulk loops: runs of {@link #SIZE} elements, four double rows and the float buffer of
-     * {@link #read} and {@link #write}. Made per call of a fused loop (a few KiB), so that calls on different
-     * threads never share it.
+     * Scratch for the bulk loops: runs of {@link #SIZE} elements, five double rows and the float buffer of
+     * {@link #read} and {@link #write}. One per pass's buffers ({@code FusedDense.Scratch}) and per updater plan,
+     * so that the passes that may run on different threads (inference and training) never share one.
      */
     static final class Chunk {
-        /** The elements per run: 4 KiB of doubles, well within the L1 cache with all four rows. */
+        /** The elements per run: 4 KiB of doubles, well within the L1 cache with all five rows. */
         static final int SIZE = 512;
         final double[] a = new double[SIZE];
         final double[] b = new double[SIZE];
         final double[] c = new double[SIZE];
         final double[] d = new double[SIZE];
+        final double[] e = new double[SIZE];
         final float[] tmp = new float[SIZE];
     }
 }
