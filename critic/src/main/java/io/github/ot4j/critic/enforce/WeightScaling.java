@@ -1,5 +1,6 @@
 package io.github.ot4j.critic.enforce;
 
+import io.github.ot4j.core.CostMatrix;
 import io.github.ot4j.core.GroundCost;
 import io.github.ot4j.critic.Critic;
 import io.github.ot4j.critic.internal.Arrays2;
@@ -17,7 +18,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * c<sub>ij</sub> &gt; 0, which is the constraint of the Kantorovich dual on the batch except at coincident points:
  * pairs with c<sub>ij</sub> = 0 are skipped (no finite β can enforce f(y<sub>i</sub>) ≤ f(x<sub>j</sub>) there), so
  * f(y<sub>i</sub>) − f(x<sub>j</sub>) ≤ 0 is not enforced for them. It says nothing about f between the samples.
- * Cost: m·n cost evaluations and one forward pass per update. (The authors' code instead multiplies every
+ * Cost: m·n cost evaluations and one forward pass per update; a trainer that already has the critic's values and
+ * the batch's costs (the WGAN-TS trainer) computes β from them ({@link #maxRatio(double[], double[], CostMatrix,
+ * double)}) and applies it ({@link #divide}) without either. (The authors' code instead multiplies every
  * parameter by β<sup>−1/L</sup>, which equals f/β only for bias-free positively homogeneous networks; it is not
  * offered here.)
  *
@@ -79,14 +82,50 @@ public record WeightScaling(GroundCost cost) implements LipschitzEnforcer {
         INDArray xIn = net.input("fake", fake);
         double[][] y = Arrays2.rows(yIn);
         double[][] x = Arrays2.rows(xIn);
-        double[] fy = Arrays2.vector(net.output(yIn));
-        double[] fx = Arrays2.vector(net.output(xIn));
+        // costs evaluated when a pair needs one (the points are not checked: a non-finite value skips its pairs)
+        CostMatrix c = new CostMatrix() {
+            @Override
+            public int rows() {
+                return y.length;
+            }
+
+            @Override
+            public int cols() {
+                return x.length;
+            }
+
+            @Override
+            public double get(int i, int j) {
+                return cost.between(y[i], x[j]);
+            }
+        };
+        return maxRatio(Arrays2.vector(net.output(yIn)), Arrays2.vector(net.output(xIn)), c, floor);
+    }
+
+    /**
+     * The largest ratio (f(y<sub>i</sub>) − f(x<sub>j</sub>)) / c<sub>ij</sub> over the pairs with
+     * c<sub>ij</sub> &gt; 0, from the critic's values and the batch's costs: max(floor, max<sub>ij</sub> ratio).
+     * Only pairs with f(y<sub>i</sub>) &gt; f(x<sub>j</sub>) + floor·c<sub>ij</sub> are divided out, in the order
+     * i, then j.
+     *
+     * @param fReal f(y<sub>i</sub>), length m
+     * @param fFake f(x<sub>j</sub>), length n
+     * @param costs c<sub>ij</sub> = c(y<sub>i</sub>, x<sub>j</sub>), m × n, under this scaling's ground cost
+     * @param floor the smallest value returned
+     * @return max(floor, max ratio)
+     * @throws IllegalArgumentException if the lengths do not match the cost matrix
+     */
+    public static double maxRatio(double[] fReal, double[] fFake, CostMatrix costs, double floor) {
+        if (fReal.length != costs.rows() || fFake.length != costs.cols()) {
+            throw new IllegalArgumentException("the cost matrix is " + costs.rows() + " x " + costs.cols()
+                    + " but there are " + fReal.length + " real and " + fFake.length + " fake values");
+        }
         double beta = floor;
-        for (int i = 0; i < y.length; i++) {
-            for (int j = 0; j < x.length; j++) {
-                double diff = fy[i] - fx[j];
+        for (int i = 0; i < fReal.length; i++) {
+            for (int j = 0; j < fFake.length; j++) {
+                double diff = fReal[i] - fFake[j];
                 if (diff > 0) {
-                    double c = cost.between(y[i], x[j]);
+                    double c = costs.get(i, j);
                     if (c > 0 && diff > beta * c) {
                         beta = diff / c;
                     }
@@ -96,9 +135,14 @@ public record WeightScaling(GroundCost cost) implements LipschitzEnforcer {
         return beta;
     }
 
-    @Override
-    public void afterUpdate(Critic critic, INDArray real, INDArray fake) {
-        double beta = beta(critic, real, fake);
+    /**
+     * f ← f/β, exactly: the last layer's weights and bias divided by β (nothing changes for β = 1).
+     *
+     * @param critic the critic
+     * @param beta   β ≥ 1, as {@link #beta} returns it
+     * @throws IllegalStateException if β is not finite
+     */
+    public static void divide(Critic critic, double beta) {
         if (!Double.isFinite(beta)) {
             throw new IllegalStateException("weight scaling factor beta is not finite: " + beta);
         }
@@ -111,6 +155,11 @@ public record WeightScaling(GroundCost cost) implements LipschitzEnforcer {
                 b.divi(beta);
             }
         }
+    }
+
+    @Override
+    public void afterUpdate(Critic critic, INDArray real, INDArray fake) {
+        divide(critic, beta(critic, real, fake));
     }
 
     @Override

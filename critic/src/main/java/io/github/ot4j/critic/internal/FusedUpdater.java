@@ -25,7 +25,8 @@ import org.nd4j.linalg.learning.config.Sgd;
  *   <li>RMSProp: s ← ρ s + (1 − ρ) g², u = η g / (√s + ε);</li>
  *   <li>SGD: u = η g.</li>
  * </ul>
- * The gradient array is left as it was (DL4J leaves the update in it: nothing here reads it afterwards).
+ * The loop runs over {@link Vec.Chunk runs} of the four arrays copied into Java arrays, the same arithmetic element by
+ * element. The gradient array is left as it was (DL4J leaves the update in it: nothing here reads it afterwards).
  * A plan is made for one DL4J updater object and its state array; {@link #plan} returns {@code null} for any
  * other updater, which then runs through DL4J.
  */
@@ -43,6 +44,8 @@ final class FusedUpdater {
     private final int[] paramStart;
     private final int[] paramEnd;
     private final int[] stateStart;
+    /** The Java-array runs of {@link #apply}. */
+    private final Vec.Chunk chunk = new Vec.Chunk();
 
     private FusedUpdater(Updater updater, INDArray state, List<UpdaterBlock> blocks, int[] kind) {
         this.updater = updater;
@@ -173,16 +176,27 @@ final class FusedUpdater {
         int n = end - start;
         int m0 = s0 - start;
         int v0 = s0 + n - start;
-        for (int i = start; i < end; i++) {
-            double gi = g.get(i);
-            double mOld = s.get(m0 + i);
-            double vOld = s.get(v0 + i);
-            double pi = p.get(i);
-            double m = beta1 * mOld + gi * (1 - beta1);
-            double v = beta2 * vOld + gi * gi * (1 - beta2);
-            s.set(m0 + i, m);
-            s.set(v0 + i, v);
-            p.set(i, pi - m * alpha / (Math.sqrt(v) + epsilon));
+        double[] gs = chunk.a;
+        double[] ms = chunk.b;
+        double[] vs = chunk.c;
+        double[] ps = chunk.d;
+        for (int i0 = start; i0 < end; i0 += Vec.Chunk.SIZE) {
+            int len = Math.min(Vec.Chunk.SIZE, end - i0);
+            g.read(i0, len, gs, chunk.tmp);
+            s.read(m0 + i0, len, ms, chunk.tmp);
+            s.read(v0 + i0, len, vs, chunk.tmp);
+            p.read(i0, len, ps, chunk.tmp);
+            for (int i = 0; i < len; i++) {
+                double gi = gs[i];
+                double m = beta1 * ms[i] + gi * (1 - beta1);
+                double v = beta2 * vs[i] + gi * gi * (1 - beta2);
+                ms[i] = m;
+                vs[i] = v;
+                ps[i] = ps[i] - m * alpha / (Math.sqrt(v) + epsilon);
+            }
+            s.write(m0 + i0, len, ms, chunk.tmp);
+            s.write(v0 + i0, len, vs, chunk.tmp);
+            p.write(i0, len, ps, chunk.tmp);
         }
     }
 
@@ -190,13 +204,22 @@ final class FusedUpdater {
         double decay = c.getRmsDecay();
         double epsilon = c.getEpsilon();
         int o = s0 - start;
-        for (int i = start; i < end; i++) {
-            double gi = g.get(i);
-            double old = s.get(o + i);
-            double pi = p.get(i);
-            double st = old * decay + gi * gi * (1 - decay);
-            s.set(o + i, st);
-            p.set(i, pi - gi * lr / (Math.sqrt(st) + epsilon));
+        double[] gs = chunk.a;
+        double[] ss = chunk.b;
+        double[] ps = chunk.c;
+        for (int i0 = start; i0 < end; i0 += Vec.Chunk.SIZE) {
+            int len = Math.min(Vec.Chunk.SIZE, end - i0);
+            g.read(i0, len, gs, chunk.tmp);
+            s.read(o + i0, len, ss, chunk.tmp);
+            p.read(i0, len, ps, chunk.tmp);
+            for (int i = 0; i < len; i++) {
+                double gi = gs[i];
+                double st = ss[i] * decay + gi * gi * (1 - decay);
+                ss[i] = st;
+                ps[i] = ps[i] - gi * lr / (Math.sqrt(st) + epsilon);
+            }
+            s.write(o + i0, len, ss, chunk.tmp);
+            p.write(i0, len, ps, chunk.tmp);
         }
     }
 }

@@ -166,11 +166,11 @@ public final class InputGradientPenalty {
         f.penaltyForward(s);
         // δ_L = φ'_{L−1}, δ_k = (δ_{k+1} W_kᵀ) ∘ φ'_{k−1}, g = δ₀ = ∇ₓf(x̂)
         s.delta[layers].assign(1.0);
-        f.derivative(layers - 1, s.vdelta[layers], s.vact[layers], batch);
+        f.derivative(layers - 1, s.vdelta[layers], s.vact[layers], batch, s.chunk);
         for (int k = layers - 1; k >= 0; k--) {
             Nd4j.gemm(s.delta[k + 1], f.weights(k), s.delta[k], false, true, 1.0, 0.0);
             if (k > 0) {
-                f.derivative(k - 1, s.vdelta[k], s.vact[k], batch);
+                f.derivative(k - 1, s.vdelta[k], s.vact[k], batch, s.chunk);
             }
         }
         Vec g = s.vdelta[0];
@@ -211,7 +211,7 @@ public final class InputGradientPenalty {
             }
             if (k < layers - 1) {
                 Nd4j.gemm(s.t[k], f.weights(k), s.t[k + 1], false, false, 1.0, 0.0);
-                f.derivative(k, s.vt[k + 1], s.vact[k + 1], batch);
+                f.derivative(k, s.vt[k + 1], s.vact[k + 1], batch, s.chunk);
             }
         }
         return penalty;

@@ -44,9 +44,15 @@ import org.nd4j.linalg.learning.config.IUpdater;
  * so in GAN training on 8 Gaussians (batch 64) the scaled critic's mean difference fell to 0.64 of the exact W1
  * by step 400 (0.37 by step 1600) while the regressed critic's reading was 1.02 of it at step 400; the scaling
  * itself (the paper's method) is kept.
- * Cost: 2·m·n cost evaluations and two forward passes per iteration.
  *
- * <p>The batch targets are cached: a batch equal to the previous one is not solved again. The whole iteration is one
+ * <p>Cost: the exact solve (whose solver computes the m·n costs from the points), n<sub>r</sub> training passes over
+ * the m + n rows, then one inference pass over y and one over x, whose values f(y<sub>i</sub>), f(x<sub>j</sub>)
+ * serve all three uses: R of the regressed critic, β (on the batch's m·n costs, computed once per batch and kept
+ * with its targets) and R of the scaled critic, which is read from f(y<sub>i</sub>)/β — the values of f/β, not a
+ * pass through the divided last layer (in float32 the two differ by rounding, relative 10<sup>−7</sup>; either is
+ * a lower bound on the exact W<sub>c</sub>, since R is one for any values).
+ *
+ * <p>The batch targets and costs are cached: a batch equal to the previous one is not solved again. The whole iteration is one
  * atomic attempt of the critic's {@code TrainableNetwork}: a failed iteration (non-finite loss, gradient or
  * parameters) throws {@link CriticTrainingException} and restores the parameters, updater state and iteration
  * count of before the iteration.
@@ -61,11 +67,9 @@ public final class TwoStepCriticTrainer implements CriticIteration {
     private final IUpdater updater;
     private final int regressionSteps;
     private final ExactSolver solver;
-    private final WeightScaling scaling;
     private final TrainableNetwork net;
-    private double[][] cachedReal;
-    private double[][] cachedFake;
-    private TwoStepTarget cachedTarget;
+    /** The last batch: its points, targets, measures and costs (null before the first step). */
+    private Batch cached;
 
     private TwoStepCriticTrainer(Critic critic, GroundCost cost, IUpdater updater, int regressionSteps,
             ExactSolver solver) {
@@ -87,7 +91,6 @@ public final class TwoStepCriticTrainer implements CriticIteration {
         this.updater = updater.clone();
         this.regressionSteps = regressionSteps;
         this.solver = solver;
-        this.scaling = WeightScaling.under(cost);
         this.net = TrainableNetwork.of("critic", critic.network());
         net.useUpdater(updater);
     }
@@ -146,24 +149,26 @@ public final class TwoStepCriticTrainer implements CriticIteration {
     public CriticStep step(INDArray real, INDArray fake, long seed) {
         INDArray y = Finite.requireArgument("real", net.input("real", real));
         INDArray x = Finite.requireArgument("fake", net.input("fake", fake));
-        TwoStepTarget target = targets(y, x);
-        INDArray batch = Nd4j.vstack(y, x);
-        INDArray t = Nd4j.vstack(column(target.real()), column(target.fake()));
+        Batch b = batch(y, x);
+        INDArray rows = Nd4j.vstack(y, x);
         double[] estimate = new double[1];
         try {
             double loss = net.attempt(() -> {
                 double mse = Double.NaN;
                 for (int s = 0; s < regressionSteps; s++) {
-                    INDArray residual = net.forward(batch).sub(t);
+                    INDArray residual = net.forward(rows).sub(b.targets());
                     double norm = residual.norm2Number().doubleValue();
-                    mse = Finite.require("loss", norm * norm / batch.rows());
-                    Gradient gradient = net.backward(residual.muli(2.0 / batch.rows())).parameters();
+                    mse = Finite.require("loss", norm * norm / rows.rows());
+                    Gradient gradient = net.backwardParameters(residual.muli(2.0 / rows.rows()));
                     Finite.require("gradient", gradient.gradient());
                     net.apply(gradient);
                 }
-                double regressed = cTransformReading(y, x);
-                scaling.afterUpdate(critic, y, x);
-                estimate[0] = Math.max(regressed, cTransformReading(y, x));
+                double[] fy = Arrays2.vector(net.output(y));
+                double[] fx = Arrays2.vector(net.output(x));
+                double regressed = b.reading(fy);
+                double beta = WeightScaling.maxRatio(fy, fx, b.costs(), 1.0);
+                WeightScaling.divide(critic, beta);
+                estimate[0] = beta > 1.0 ? Math.max(regressed, b.reading(divided(fy, beta))) : regressed;
                 return mse;
             });
             return new CriticStep(loss, estimate[0], 0.0);
@@ -181,32 +186,56 @@ public final class TwoStepCriticTrainer implements CriticIteration {
      * @return the targets, or null before the first step
      */
     public TwoStepTarget lastTarget() {
-        return cachedTarget;
+        return cached == null ? null : cached.target();
     }
 
-    private TwoStepTarget targets(INDArray y, INDArray x) {
-        double[][] real = Arrays2.rows(y);
-        double[][] fake = Arrays2.rows(x);
-        if (cachedTarget == null || !Arrays.deepEquals(real, cachedReal) || !Arrays.deepEquals(fake, cachedFake)) {
-            cachedTarget = TwoStepTargets.compute(real, fake, cost, solver);
-            cachedReal = real;
-            cachedFake = fake;
+    /** The batch's targets and costs: the cached ones if the batch equals the previous one, else new ones. */
+    private Batch batch(INDArray yIn, INDArray xIn) {
+        double[][] real = Arrays2.rows(yIn);
+        double[][] fake = Arrays2.rows(xIn);
+        if (cached == null || !Arrays.deepEquals(real, cached.real()) || !Arrays.deepEquals(fake, cached.fake())) {
+            TwoStepTarget target = TwoStepTargets.compute(real, fake, cost, solver);
+            DiscreteMeasure y = DiscreteMeasure.uniform(real);
+            DiscreteMeasure x = DiscreteMeasure.uniform(fake);
+            INDArray t = Nd4j.vstack(column(target.real()), column(target.fake()));
+            cached = new Batch(real, fake, target, t, y, x, CostMatrix.between(y, x, cost).dense());
         }
-        return cachedTarget;
+        return cached;
+    }
+
+    /** @return f<sub>i</sub>/β for every i, in a new array */
+    private static double[] divided(double[] f, double beta) {
+        double[] g = new double[f.length];
+        for (int i = 0; i < f.length; i++) {
+            g[i] = f[i] / beta;
+        }
+        return g;
     }
 
     /**
-     * The c-transform reading of the critic on the batch (uniform weights): with u<sub>i</sub> = f(y<sub>i</sub>),
-     * (1/m) Σ u<sub>i</sub> + (1/n) Σ<sub>j</sub> u<sup>c</sup><sub>j</sub>, u<sup>c</sup><sub>j</sub> =
-     * min<sub>i</sub> c(y<sub>i</sub>, x<sub>j</sub>) − u<sub>i</sub> (ot-core's {@link CTransform#ofU}): a lower
-     * bound on the batch's exact W<sub>c</sub> for any f (the pair (u, u<sup>c</sup>) is dual-feasible), equal to it
-     * for the exact potentials.
+     * One batch and what is computed once for it.
+     *
+     * @param real    the real rows y<sub>i</sub>
+     * @param fake    the fake rows x<sub>j</sub>
+     * @param target  the step-1 targets
+     * @param targets the targets as one (m + n) × 1 column in the critic's data type, real rows first
+     * @param y       the real batch as a uniform measure
+     * @param x       the fake batch as a uniform measure
+     * @param costs   c<sub>ij</sub> = c(y<sub>i</sub>, x<sub>j</sub>), m × n, stored
      */
-    private double cTransformReading(INDArray yIn, INDArray xIn) {
-        DiscreteMeasure y = DiscreteMeasure.uniform(Arrays2.rows(yIn));
-        DiscreteMeasure x = DiscreteMeasure.uniform(Arrays2.rows(xIn));
-        double[] u = Arrays2.vector(net.output(yIn));
-        return CTransform.dualValue(y, u, x, CTransform.ofU(CostMatrix.between(y, x, cost), u));
+    private record Batch(double[][] real, double[][] fake, TwoStepTarget target, INDArray targets,
+            DiscreteMeasure y, DiscreteMeasure x, CostMatrix costs) {
+
+        /**
+         * The c-transform reading of critic values u<sub>i</sub> = f(y<sub>i</sub>) on the batch (uniform
+         * weights): (1/m) Σ u<sub>i</sub> + (1/n) Σ<sub>j</sub> u<sup>c</sup><sub>j</sub>,
+         * u<sup>c</sup><sub>j</sub> = min<sub>i</sub> c<sub>ij</sub> − u<sub>i</sub> (ot-core's
+         * {@link CTransform#ofU}): a lower bound on the batch's exact W<sub>c</sub> for any u (the pair
+         * (u, u<sup>c</sup>) is dual-feasible), equal to it for the exact potentials.
+         */
+        double reading(double[] u) {
+            return CTransform.dualValue(y, u, x, CTransform.ofU(costs, u));
+        }
     }
 
     private INDArray column(double[] values) {

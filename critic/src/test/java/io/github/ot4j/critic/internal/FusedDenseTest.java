@@ -48,6 +48,21 @@ class FusedDenseTest {
         return net;
     }
 
+    /**
+     * 3-40-30-1, LeakyReLU and tanh: 1 421 parameters, so that the fused loops' runs of {@link Vec.Chunk#SIZE}
+     * elements end inside a layer's parameters and the updater's state.
+     */
+    private static MultiLayerNetwork wide(long seed) {
+        MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(seed)
+                .dataType(DataType.DOUBLE).list()
+                .layer(new DenseLayer.Builder().nIn(3).nOut(40).activation(new ActivationLReLU(ALPHA)).build())
+                .layer(new DenseLayer.Builder().nIn(40).nOut(30).activation(Activation.TANH).build())
+                .layer(new DenseLayer.Builder().nIn(30).nOut(1).activation(Activation.IDENTITY).build()).build());
+        net.init();
+        net.params().addi(Nd4j.rand(DataType.DOUBLE, net.params().shape()).subi(0.5).muli(0.3));
+        return net;
+    }
+
     /** 4-6-2 with a sigmoid, a generator-like shape with two outputs. */
     private static MultiLayerNetwork generator(long seed) {
         MultiLayerNetwork net = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(seed)
@@ -81,27 +96,34 @@ class FusedDenseTest {
         }
     }
 
+    /** Batches of 9 and of 1 100 rows: the second crosses the fused loops' runs of {@link Vec.Chunk#SIZE}. */
     @Test
     void forwardBackwardAndInputGradientEqualDl4js() {
-        for (MultiLayerNetwork net : new MultiLayerNetwork[] {critic(1), generator(2)}) {
-            Pair p = Pair.of(net);
-            INDArray x = random(3, 9, p.fast.inputDimension());
-            INDArray epsilon = random(4, 9, p.fast.outputDimension());
-            assertClose("output", p.fast.output(x), p.dl4j.output(x));
-            assertClose("forward", p.fast.forward(x).dup(), p.dl4j.forward(x).dup());
-            TrainableNetwork.Backward fast = p.fast.backward(epsilon);
-            TrainableNetwork.Backward dl4j = p.dl4j.backward(epsilon);
-            assertClose("parameter gradient", fast.parameters().gradient(), dl4j.parameters().gradient());
-            assertClose("input gradient", fast.input(), dl4j.input());
-            for (int k = 0; k < p.fast.layerCount(); k++) {
-                assertClose("dW" + k, TrainableNetwork.weightGradient(fast.parameters(), k),
-                        TrainableNetwork.weightGradient(dl4j.parameters(), k));
+        for (int rows : new int[] {9, 1100}) {
+            for (MultiLayerNetwork net : new MultiLayerNetwork[] {critic(1), generator(2), wide(3)}) {
+                forwardBackwardAndInputGradientEqualDl4js(net, rows);
             }
-            assertThat(fast.parameters().gradient().amaxNumber().doubleValue()).isGreaterThan(0);
-            p.fast.forward(x);
-            assertClose("parameter gradient without the input's", p.fast.backwardParameters(epsilon).gradient(),
-                    dl4j.parameters().gradient());
         }
+    }
+
+    private static void forwardBackwardAndInputGradientEqualDl4js(MultiLayerNetwork net, int rows) {
+        Pair p = Pair.of(net);
+        INDArray x = random(3, rows, p.fast.inputDimension());
+        INDArray epsilon = random(4, rows, p.fast.outputDimension());
+        assertClose("output", p.fast.output(x), p.dl4j.output(x));
+        assertClose("forward", p.fast.forward(x).dup(), p.dl4j.forward(x).dup());
+        TrainableNetwork.Backward fast = p.fast.backward(epsilon);
+        TrainableNetwork.Backward dl4j = p.dl4j.backward(epsilon);
+        assertClose("parameter gradient", fast.parameters().gradient(), dl4j.parameters().gradient());
+        assertClose("input gradient", fast.input(), dl4j.input());
+        for (int k = 0; k < p.fast.layerCount(); k++) {
+            assertClose("dW" + k, TrainableNetwork.weightGradient(fast.parameters(), k),
+                    TrainableNetwork.weightGradient(dl4j.parameters(), k));
+        }
+        assertThat(fast.parameters().gradient().amaxNumber().doubleValue()).isGreaterThan(0);
+        p.fast.forward(x);
+        assertClose("parameter gradient without the input's", p.fast.backwardParameters(epsilon).gradient(),
+                dl4j.parameters().gradient());
     }
 
     @Test
@@ -135,42 +157,47 @@ class FusedDenseTest {
     void fusedUpdaterStepsEqualDl4jsUpdaterInParametersAndState() {
         for (IUpdater updater : new IUpdater[] {new Adam(1e-2, 0.5, 0.9, 1e-8), new RmsProp(1e-2, 0.99, 1e-8),
                 new Sgd(0.05)}) {
-            Pair p = Pair.of(critic(10));
-            p.fast.useUpdater(updater);
-            p.dl4j.useUpdater(updater);
-            assertThat(p.fast.appliesFused()).as(updater + " fused").isTrue();
-            for (int step = 0; step < 4; step++) {
-                INDArray x = random(20 + step, 9, 3);
-                INDArray epsilon = random(30 + step, 9, 1);
-                Consumer<TrainableNetwork> train = n -> {
-                    n.forward(x);
-                    n.apply(n.backward(epsilon).parameters());
-                };
-                p.fast.attempt(() -> {
-                    p.fast.forward(x);
-                    Gradient gradient = p.fast.backward(epsilon).parameters();
-                    INDArray before = gradient.gradient().dup();
-                    p.fast.apply(gradient);
-                    // the fused step leaves the gradient as it was; DL4J's updater overwrites it with the update
-                    assertThat(gradient.gradient()).as("fused, not DL4J's updater").isEqualTo(before);
-                    return null;
-                });
-                p.dl4j.attempt(() -> {
-                    train.accept(p.dl4j);
-                    return null;
-                });
-                assertClose(updater + " parameters after step " + step, p.fast.network().params(),
-                        p.dl4j.network().params());
-                INDArray state = p.dl4j.network().getUpdater().getStateViewArray();
-                if (state != null) {
-                    assertClose(updater + " state after step " + step,
-                            p.fast.network().getUpdater().getStateViewArray(), state);
-                }
-                assertThat(p.fast.network().getIterationCount()).isEqualTo(p.dl4j.network().getIterationCount());
-            }
-            assertThat(p.fast.network().params().sub(critic(10).params()).amaxNumber().doubleValue())
-                    .as("the steps moved the parameters").isGreaterThan(1e-4);
+            fusedUpdaterStepsEqualDl4jsUpdater(critic(10), updater);
+            fusedUpdaterStepsEqualDl4jsUpdater(wide(10), updater);
         }
+    }
+
+    private static void fusedUpdaterStepsEqualDl4jsUpdater(MultiLayerNetwork net, IUpdater updater) {
+        Pair p = Pair.of(net);
+        p.fast.useUpdater(updater);
+        p.dl4j.useUpdater(updater);
+        assertThat(p.fast.appliesFused()).as(updater + " fused").isTrue();
+        for (int step = 0; step < 4; step++) {
+            INDArray x = random(20 + step, 9, 3);
+            INDArray epsilon = random(30 + step, 9, 1);
+            Consumer<TrainableNetwork> train = n -> {
+                n.forward(x);
+                n.apply(n.backward(epsilon).parameters());
+            };
+            p.fast.attempt(() -> {
+                p.fast.forward(x);
+                Gradient gradient = p.fast.backward(epsilon).parameters();
+                INDArray before = gradient.gradient().dup();
+                p.fast.apply(gradient);
+                // the fused step leaves the gradient as it was; DL4J's updater overwrites it with the update
+                assertThat(gradient.gradient()).as("fused, not DL4J's updater").isEqualTo(before);
+                return null;
+            });
+            p.dl4j.attempt(() -> {
+                train.accept(p.dl4j);
+                return null;
+            });
+            assertClose(updater + " parameters after step " + step, p.fast.network().params(),
+                    p.dl4j.network().params());
+            INDArray state = p.dl4j.network().getUpdater().getStateViewArray();
+            if (state != null) {
+                assertClose(updater + " state after step " + step,
+                        p.fast.network().getUpdater().getStateViewArray(), state);
+            }
+            assertThat(p.fast.network().getIterationCount()).isEqualTo(p.dl4j.network().getIterationCount());
+        }
+        assertThat(p.fast.network().params().sub(net.params()).amaxNumber().doubleValue())
+                .as("the steps moved the parameters").isGreaterThan(1e-4);
     }
 
     @Test

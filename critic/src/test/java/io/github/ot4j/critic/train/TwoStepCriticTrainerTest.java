@@ -3,6 +3,9 @@ package io.github.ot4j.critic.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.ot4j.core.CTransform;
+import io.github.ot4j.core.CostMatrix;
+import io.github.ot4j.core.DiscreteMeasure;
 import io.github.ot4j.core.GroundCost;
 import io.github.ot4j.critic.Critic;
 import io.github.ot4j.critic.CriticSpec;
@@ -37,6 +40,13 @@ class TwoStepCriticTrainerTest {
         assertThat(last.estimate()).isLessThanOrEqualTo(exact + 1e-9)
                 .isGreaterThanOrEqualTo(critic.meanDifference(y, x) - 1e-9).isGreaterThan(0.8 * exact);
         assertThat(last.penalty()).isZero();
+        // and it is at least the reading of the scaled critic as the network computes it
+        DiscreteMeasure real = DiscreteMeasure.uniform(y.toDoubleMatrix());
+        DiscreteMeasure fake = DiscreteMeasure.uniform(x.toDoubleMatrix());
+        double[] u = critic.values(y).toDoubleVector();
+        double scaled = CTransform.dualValue(real, u, fake,
+                CTransform.ofU(CostMatrix.between(real, fake, GroundCost.cityblock()), u));
+        assertThat(last.estimate()).isGreaterThanOrEqualTo(scaled - 1e-12);
     }
 
     @Test
