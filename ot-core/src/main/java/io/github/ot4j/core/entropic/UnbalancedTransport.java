@@ -154,7 +154,7 @@ public final class UnbalancedTransport {
 
     /**
      * The same iterations in the scaling domain, as POT: the kernel K = exp(−C/ε) computed once
-     * ({@link KernelExp#negScaled}), then per iteration one pass over K that does both matrix–vector products
+     * ({@link KernelExp#negScaledRow}), then per iteration one pass over K that does both matrix–vector products
      * (row i: (Kv)<sub>i</sub>, then u<sub>i</sub>, then Kᵀu += u<sub>i</sub> K<sub>i·</sub> while the row is in
      * cache; no exponentials on n·m entries). Returns
      * null, to fall back to the log domain, as soon as a kernel sum underflows to 0 or a scaling overflows (small
@@ -177,8 +177,7 @@ public final class UnbalancedTransport {
         double[][] k = new double[n][];
         blocks.forEach(blk -> {
             for (int i = blocks.start(blk), end = blocks.end(blk); i < end; i++) {
-                k[i] = new double[m];
-                KernelExp.negScaled(c, i * m, ie, k[i]);
+                k[i] = KernelExp.negScaledRow(c, i * m, m, ie);
             }
         });
         double[] la = LogKernel.logs(a);

@@ -105,8 +105,8 @@ class KernelExpTest {
         shifted[0] = -1e6; // outside the row: no effect
         shifted[n + 1] = -1e6;
         System.arraycopy(c, 0, shifted, 1, n);
-        double[] k = new double[n];
-        KernelExp.negScaled(shifted, 1, f, k);
+        double[] k = KernelExp.negScaledRow(shifted, 1, n, f);
+        assertThat(k).hasSize(n);
         for (int i = 0; i < n; i++) {
             double x = -c[i] * f;
             if (x > KernelExp.POLY_MAX) {
@@ -117,5 +117,32 @@ class KernelExpTest {
         }
         assertThat(k[12]).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(k[14]).isEqualTo(1.0);
+    }
+
+    @Test
+    void theInPlaceLoopForNonPositiveExponentsIsTheScalarFormula() {
+        SplittableRandom r = new SplittableRandom(5);
+        int n = 5000;
+        double[] x = new double[n + 3];
+        for (int i = 0; i < n; i++) {
+            x[i] = -800 * r.nextDouble() * r.nextDouble();
+        }
+        x[0] = 0;
+        x[1] = Double.NEGATIVE_INFINITY;
+        x[2] = Double.NaN;
+        x[3] = -1e-300;
+        double[] want = new double[n];
+        for (int i = 0; i < n; i++) {
+            want[i] = KernelExp.exp(x[i]);
+        }
+        x[n] = 42; // past the length: untouched
+        KernelExp.expNonPositive(x, n);
+        for (int i = 3; i < n; i++) {
+            assertThat(x[i]).as("entry %d", i).isEqualTo(want[i]);
+        }
+        assertThat(x[0]).isEqualTo(1.0);
+        assertThat(x[1]).isEqualTo(0.0);
+        assertThat(x[2]).isNaN();
+        assertThat(x[n]).isEqualTo(42);
     }
 }
