@@ -247,7 +247,9 @@ public final class UnbalancedTransport {
     /**
      * One pass over the kernel rows [i0, i1), four at a time (v and the partial Kᵀu loaded once for the four):
      * (Kv)<sub>i</sub>, then u<sub>i</sub> and log u<sub>i</sub>, then Kᵀu += u<sub>i</sub> K<sub>i·</sub> while the
-     * rows are in cache, into {@code ktu} (zeroed first).
+     * rows are in cache, into {@code ktu} (zeroed first). The groups of four are a method of their own, called
+     * n/4 times a pass, so that C2 compiles it fully within the first solve (a method called a few times with long
+     * loops runs in C1 code and on-stack replacements for several solves).
      *
      * @return the largest change of a log u<sub>i</sub>, or NaN when a kernel sum underflowed or overflowed
      */
@@ -256,61 +258,77 @@ public final class UnbalancedTransport {
         double change = 0;
         java.util.Arrays.fill(ktu, 0);
         int i = i0;
-        for (; i + 3 < i1; i += 4) { // four rows at a time: v and Kᵀu are loaded once for the four
-            double[] k0 = k[i];
-            double[] k1 = k[i + 1];
-            double[] k2 = k[i + 2];
-            double[] k3 = k[i + 3];
-            double s0 = 0;
-            double s1 = 0;
-            double s2 = 0;
-            double s3 = 0;
-            for (int j = 0; j < m; j++) {
-                double vj = v[j];
-                s0 += k0[j] * vj;
-                s1 += k1[j] * vj;
-                s2 += k2[j] * vj;
-                s3 += k3[j] * vj;
-            }
-            double o0 = logU[i];
-            double o1 = logU[i + 1];
-            double o2 = logU[i + 2];
-            double o3 = logU[i + 3];
-            double u0 = update(a, la, i, s0, lambda, logU);
-            double u1 = update(a, la, i + 1, s1, lambda, logU);
-            double u2 = update(a, la, i + 2, s2, lambda, logU);
-            double u3 = update(a, la, i + 3, s3, lambda, logU);
-            if (Double.isNaN(u0 + u1 + u2 + u3)) {
+        while (i < i1) {
+            boolean four = i + 3 < i1;
+            double moved = four ? fourRows(a, la, k, i, m, lambda, v, u, logU, ktu)
+                    : oneRow(a, la, k, i, m, lambda, v, u, logU, ktu);
+            if (Double.isNaN(moved)) {
                 return Double.NaN;
             }
-            change = Math.max(change, Math.max(Math.max(moved(logU[i], o0), moved(logU[i + 1], o1)),
-                    Math.max(moved(logU[i + 2], o2), moved(logU[i + 3], o3))));
-            u[i] = u0;
-            u[i + 1] = u1;
-            u[i + 2] = u2;
-            u[i + 3] = u3;
-            for (int j = 0; j < m; j++) {
-                ktu[j] += u0 * k0[j] + u1 * k1[j] + u2 * k2[j] + u3 * k3[j];
-            }
-        }
-        for (; i < i1; i++) {
-            double[] ki = k[i];
-            double s = 0;
-            for (int j = 0; j < m; j++) {
-                s += ki[j] * v[j];
-            }
-            double old = logU[i];
-            double ui = update(a, la, i, s, lambda, logU);
-            if (Double.isNaN(ui)) {
-                return Double.NaN;
-            }
-            change = Math.max(change, moved(logU[i], old));
-            u[i] = ui;
-            for (int j = 0; j < m; j++) {
-                ktu[j] += ui * ki[j];
-            }
+            change = Math.max(change, moved);
+            i += four ? 4 : 1;
         }
         return change;
+    }
+
+    /** Rows i..i+3 of {@link #rowPass}: the largest change of their log u, or NaN. */
+    private static double fourRows(double[] a, double[] la, double[][] k, int i, int m, double lambda, double[] v,
+            double[] u, double[] logU, double[] ktu) {
+        double[] k0 = k[i];
+        double[] k1 = k[i + 1];
+        double[] k2 = k[i + 2];
+        double[] k3 = k[i + 3];
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        for (int j = 0; j < m; j++) {
+            double vj = v[j];
+            s0 += k0[j] * vj;
+            s1 += k1[j] * vj;
+            s2 += k2[j] * vj;
+            s3 += k3[j] * vj;
+        }
+        double o0 = logU[i];
+        double o1 = logU[i + 1];
+        double o2 = logU[i + 2];
+        double o3 = logU[i + 3];
+        double u0 = update(a, la, i, s0, lambda, logU);
+        double u1 = update(a, la, i + 1, s1, lambda, logU);
+        double u2 = update(a, la, i + 2, s2, lambda, logU);
+        double u3 = update(a, la, i + 3, s3, lambda, logU);
+        if (Double.isNaN(u0 + u1 + u2 + u3)) {
+            return Double.NaN;
+        }
+        u[i] = u0;
+        u[i + 1] = u1;
+        u[i + 2] = u2;
+        u[i + 3] = u3;
+        for (int j = 0; j < m; j++) {
+            ktu[j] += u0 * k0[j] + u1 * k1[j] + u2 * k2[j] + u3 * k3[j];
+        }
+        return Math.max(Math.max(moved(logU[i], o0), moved(logU[i + 1], o1)),
+                Math.max(moved(logU[i + 2], o2), moved(logU[i + 3], o3)));
+    }
+
+    /** Row i of {@link #rowPass} alone: the change of its log u, or NaN. */
+    private static double oneRow(double[] a, double[] la, double[][] k, int i, int m, double lambda, double[] v,
+            double[] u, double[] logU, double[] ktu) {
+        double[] ki = k[i];
+        double s = 0;
+        for (int j = 0; j < m; j++) {
+            s += ki[j] * v[j];
+        }
+        double old = logU[i];
+        double ui = update(a, la, i, s, lambda, logU);
+        if (Double.isNaN(ui)) {
+            return Double.NaN;
+        }
+        u[i] = ui;
+        for (int j = 0; j < m; j++) {
+            ktu[j] += ui * ki[j];
+        }
+        return moved(logU[i], old);
     }
 
     /**
@@ -321,16 +339,23 @@ public final class UnbalancedTransport {
      */
     private static void costColumns(double[][] k, double[] c, double[] u, int i0, int i1, int m, double[] w) {
         java.util.Arrays.fill(w, 0);
-        double[] c0 = new double[m];
-        double[] c1 = new double[m];
-        double[] c2 = new double[m];
-        double[] c3 = new double[m];
+        double[][] rows = new double[4][m];
         int i = i0;
         for (; i + 3 < i1; i += 4) {
-            System.arraycopy(c, i * m, c0, 0, m);
-            System.arraycopy(c, (i + 1) * m, c1, 0, m);
-            System.arraycopy(c, (i + 2) * m, c2, 0, m);
-            System.arraycopy(c, (i + 3) * m, c3, 0, m);
+            costRows(k, c, u, i, 4, m, w, rows);
+        }
+        if (i < i1) {
+            costRows(k, c, u, i, i1 - i, m, w, rows);
+        }
+    }
+
+    /** Rows i..i+count−1 (count ≤ 4) of {@link #costColumns}, their costs copied into {@code rows}. */
+    private static void costRows(double[][] k, double[] c, double[] u, int i, int count, int m, double[] w,
+            double[][] rows) {
+        for (int r = 0; r < count; r++) {
+            System.arraycopy(c, (i + r) * m, rows[r], 0, m);
+        }
+        if (count == 4) {
             double u0 = u[i];
             double u1 = u[i + 1];
             double u2 = u[i + 2];
@@ -339,16 +364,21 @@ public final class UnbalancedTransport {
             double[] k1 = k[i + 1];
             double[] k2 = k[i + 2];
             double[] k3 = k[i + 3];
+            double[] c0 = rows[0];
+            double[] c1 = rows[1];
+            double[] c2 = rows[2];
+            double[] c3 = rows[3];
             for (int j = 0; j < m; j++) {
                 w[j] += u0 * (k0[j] * c0[j]) + u1 * (k1[j] * c1[j]) + u2 * (k2[j] * c2[j]) + u3 * (k3[j] * c3[j]);
             }
+            return;
         }
-        for (; i < i1; i++) {
-            System.arraycopy(c, i * m, c0, 0, m);
-            double ui = u[i];
-            double[] ki = k[i];
+        for (int r = 0; r < count; r++) {
+            double ui = u[i + r];
+            double[] ki = k[i + r];
+            double[] ci = rows[r];
             for (int j = 0; j < m; j++) {
-                w[j] += ui * (ki[j] * c0[j]);
+                w[j] += ui * (ki[j] * ci[j]);
             }
         }
     }
