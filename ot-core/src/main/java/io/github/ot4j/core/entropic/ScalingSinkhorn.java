@@ -38,7 +38,8 @@ final class ScalingSinkhorn {
     final int n;
     final int m;
     final RowBlocks blocks;
-    final double[] k;
+    /** The kernel K̃ as row arrays: C2 vectorises the loops over separate rows, not over offsets of one array. */
+    final double[][] k;
     final double[] alphaHat;
     final double[] betaHat;
     final double[] alpha;
@@ -63,7 +64,7 @@ final class ScalingSinkhorn {
         this.la = LogKernel.logs(a);
         this.lb = LogKernel.logs(b);
         this.blocks = RowBlocks.of(n, m, parallel);
-        this.k = new double[n * m];
+        this.k = new double[n][m];
         this.alphaHat = new double[n];
         this.betaHat = new double[m];
         this.alpha = new double[n];
@@ -225,7 +226,7 @@ final class ScalingSinkhorn {
         for (int i = blocks.start(blk), end = blocks.end(blk); i < end; i++) {
             int base = i * m;
             if (a[i] == 0) {
-                java.util.Arrays.fill(k, base, base + m, 0);
+                java.util.Arrays.fill(k[i], 0);
                 alphaHat[i] = Double.NEGATIVE_INFINITY;
                 s[i] = 0;
                 continue;
@@ -247,9 +248,10 @@ final class ScalingSinkhorn {
                 sum += row[j];
             }
             double scale = a[i] / sum;
+            double[] ki = k[i];
             for (int j = 0; j < m; j++) {
                 double e = row[j] * scale;
-                k[base + j] = e;
+                ki[j] = e;
                 col[j] += e;
             }
             alphaHat[i] = la[i] - mx - Math.log(sum);
@@ -287,20 +289,20 @@ final class ScalingSinkhorn {
         int i = blocks.start(blk);
         int end = blocks.end(blk);
         for (; i + 3 < end; i += 4) {
-            int b0 = i * m;
-            int b1 = b0 + m;
-            int b2 = b1 + m;
-            int b3 = b2 + m;
+            double[] k0 = k[i];
+            double[] k1 = k[i + 1];
+            double[] k2 = k[i + 2];
+            double[] k3 = k[i + 3];
             double r0 = 0;
             double r1 = 0;
             double r2 = 0;
             double r3 = 0;
             for (int j = 0; j < m; j++) {
                 double tj = tt[j];
-                r0 += k[b0 + j] * tj;
-                r1 += k[b1 + j] * tj;
-                r2 += k[b2 + j] * tj;
-                r3 += k[b3 + j] * tj;
+                r0 += k0[j] * tj;
+                r1 += k1[j] * tj;
+                r2 += k2[j] * tj;
+                r3 += k3[j] * tj;
             }
             double s0 = newScaling(i, r0, so, sn);
             double s1 = newScaling(i + 1, r1, so, sn);
@@ -313,15 +315,15 @@ final class ScalingSinkhorn {
             }
             if (!bad) {
                 for (int j = 0; j < m; j++) {
-                    col[j] += s0 * k[b0 + j] + s1 * k[b1 + j] + s2 * k[b2 + j] + s3 * k[b3 + j];
+                    col[j] += s0 * k0[j] + s1 * k1[j] + s2 * k2[j] + s3 * k3[j];
                 }
             }
         }
         for (; i < end; i++) {
-            int base = i * m;
+            double[] ki = k[i];
             double r = 0;
             for (int j = 0; j < m; j++) {
-                r += k[base + j] * tt[j];
+                r += ki[j] * tt[j];
             }
             double si = newScaling(i, r, so, sn);
             err += rowError(i, r, so);
@@ -330,7 +332,7 @@ final class ScalingSinkhorn {
             }
             if (!bad) {
                 for (int j = 0; j < m; j++) {
-                    col[j] += si * k[base + j];
+                    col[j] += si * ki[j];
                 }
             }
         }
@@ -418,7 +420,7 @@ final class ScalingSinkhorn {
         betaHat[j] = beta;
         t[j] = 1;
         for (int i = 0; i < n; i++) {
-            k[i * m + j] = a[i] > 0 ? Math.exp(alphaHat[i] + beta - c[i * m + j] * ie) : 0;
+            k[i][j] = a[i] > 0 ? Math.exp(alphaHat[i] + beta - c[i * m + j] * ie) : 0;
         }
     }
 
