@@ -4,7 +4,7 @@ package io.github.ot4j.core.entropic;
  * The exponential for building Gibbs kernels K = exp(−C/ε), in a form HotSpot's C2 compiles to SIMD instructions:
  * multiplications, additions and one division, no table, no branch, no {@link Math#max} and no bit move (the usual
  * exponent-from-bits step does not vectorise in Java 17, {@code Math.max} compiles to a slow scalar sequence and
- * {@link Math#exp} is a scalar call of about 5 ns). A loop of it costs about 1.5–2 ns per entry.
+ * {@link Math#exp} is a scalar call of about 5 ns). A kernel row of it costs about 1.5–2.5 ns per entry.
  *
  * <p><b>Formula.</b> With s = −x·2<sup>−11</sup> (exact): q = Σ<sub>k=0..13</sub> s<sup>k</sup>/k! (Horner),
  * Q = q<sup>2<sup>11</sup></sup> by 11 squarings, e<sup>x</sup> = 1/Q. For x ≤ 0 every Taylor term is ≥ 0, so q
