@@ -38,7 +38,8 @@ final class ScalingSinkhorn {
     final int n;
     final int m;
     final RowBlocks blocks;
-    final double[] k;
+    /** The kernel K̃ as row arrays: C2 vectorises the loops over separate rows, not over offsets of one array. */
+    final double[][] k;
     final double[] alphaHat;
     final double[] betaHat;
     final double[] alpha;
@@ -63,7 +64,7 @@ final class ScalingSinkhorn {
         this.la = LogKernel.logs(a);
         this.lb = LogKernel.logs(b);
         this.blocks = RowBlocks.of(n, m, parallel);
-        this.k = new double[n * m];
+        this.k = new double[n][m];
         this.alphaHat = new double[n];
         this.betaHat = new double[m];
         this.alpha = new double[n];
@@ -200,7 +201,8 @@ final class ScalingSinkhorn {
     /**
      * The exact log-domain row update from α (the marginal error of the state α, β̂ measured on the way) and a new
      * kernel: K̃<sub>ij</sub> = a<sub>i</sub> exp(β̂<sub>j</sub> − C<sub>ij</sub>/ε − lse<sub>i</sub>), α̂ = log a −
-     * lse, s = 1, t = 1; the column sums K̃ᵀs summed on the way.
+     * lse, s = 1, t = 1; the column sums K̃ᵀs summed on the way. The exponentials by {@link KernelExp}, within 1e-12
+     * relative of {@link Math#exp} (n = 1000: a Sinkhorn solve about 10% faster).
      *
      * @return Σ<sub>i</sub> a<sub>i</sub> |expm1(α<sub>i</sub> − α̂<sub>i</sub>)|, the row marginal error of the old state
      */
@@ -220,28 +222,36 @@ final class ScalingSinkhorn {
         double err = 0;
         double[] bh = betaHat;
         double x = ie;
+        double[] row = new double[m]; // the row's exponents, then its kernel entries: one index, loops C2 vectorises
         for (int i = blocks.start(blk), end = blocks.end(blk); i < end; i++) {
             int base = i * m;
             if (a[i] == 0) {
-                java.util.Arrays.fill(k, base, base + m, 0);
+                java.util.Arrays.fill(k[i], 0);
                 alphaHat[i] = Double.NEGATIVE_INFINITY;
                 s[i] = 0;
                 continue;
             }
+            System.arraycopy(c, base, row, 0, m);
+            for (int j = 0; j < m; j++) {
+                row[j] = bh[j] - row[j] * x;
+            }
             double mx = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < m; j++) {
-                mx = Math.max(mx, bh[j] - c[base + j] * x);
+                mx = Math.max(mx, row[j]);
             }
+            for (int j = 0; j < m; j++) {
+                row[j] -= mx;
+            }
+            KernelExp.expNonPositive(row, m); // exponents ≤ 0
             double sum = 0;
             for (int j = 0; j < m; j++) {
-                double e = Math.exp(bh[j] - c[base + j] * x - mx);
-                k[base + j] = e;
-                sum += e;
+                sum += row[j];
             }
             double scale = a[i] / sum;
+            double[] ki = k[i];
             for (int j = 0; j < m; j++) {
-                double e = k[base + j] * scale;
-                k[base + j] = e;
+                double e = row[j] * scale;
+                ki[j] = e;
                 col[j] += e;
             }
             alphaHat[i] = la[i] - mx - Math.log(sum);
@@ -279,20 +289,20 @@ final class ScalingSinkhorn {
         int i = blocks.start(blk);
         int end = blocks.end(blk);
         for (; i + 3 < end; i += 4) {
-            int b0 = i * m;
-            int b1 = b0 + m;
-            int b2 = b1 + m;
-            int b3 = b2 + m;
+            double[] k0 = k[i];
+            double[] k1 = k[i + 1];
+            double[] k2 = k[i + 2];
+            double[] k3 = k[i + 3];
             double r0 = 0;
             double r1 = 0;
             double r2 = 0;
             double r3 = 0;
             for (int j = 0; j < m; j++) {
                 double tj = tt[j];
-                r0 += k[b0 + j] * tj;
-                r1 += k[b1 + j] * tj;
-                r2 += k[b2 + j] * tj;
-                r3 += k[b3 + j] * tj;
+                r0 += k0[j] * tj;
+                r1 += k1[j] * tj;
+                r2 += k2[j] * tj;
+                r3 += k3[j] * tj;
             }
             double s0 = newScaling(i, r0, so, sn);
             double s1 = newScaling(i + 1, r1, so, sn);
@@ -305,15 +315,15 @@ final class ScalingSinkhorn {
             }
             if (!bad) {
                 for (int j = 0; j < m; j++) {
-                    col[j] += s0 * k[b0 + j] + s1 * k[b1 + j] + s2 * k[b2 + j] + s3 * k[b3 + j];
+                    col[j] += s0 * k0[j] + s1 * k1[j] + s2 * k2[j] + s3 * k3[j];
                 }
             }
         }
         for (; i < end; i++) {
-            int base = i * m;
+            double[] ki = k[i];
             double r = 0;
             for (int j = 0; j < m; j++) {
-                r += k[base + j] * tt[j];
+                r += ki[j] * tt[j];
             }
             double si = newScaling(i, r, so, sn);
             err += rowError(i, r, so);
@@ -322,7 +332,7 @@ final class ScalingSinkhorn {
             }
             if (!bad) {
                 for (int j = 0; j < m; j++) {
-                    col[j] += si * k[base + j];
+                    col[j] += si * ki[j];
                 }
             }
         }
@@ -410,7 +420,7 @@ final class ScalingSinkhorn {
         betaHat[j] = beta;
         t[j] = 1;
         for (int i = 0; i < n; i++) {
-            k[i * m + j] = a[i] > 0 ? Math.exp(alphaHat[i] + beta - c[i * m + j] * ie) : 0;
+            k[i][j] = a[i] > 0 ? Math.exp(alphaHat[i] + beta - c[i * m + j] * ie) : 0;
         }
     }
 

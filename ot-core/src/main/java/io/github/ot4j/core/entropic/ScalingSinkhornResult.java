@@ -30,10 +30,11 @@ final class ScalingSinkhornResult {
                     continue;
                 }
                 int base = i * z.m;
+                double[] ki = z.k[i];
                 double row = 0;
                 double rowCost = 0;
                 for (int j = 0; j < z.m; j++) {
-                    double p = z.k[base + j] * z.t[j];
+                    double p = ki[j] * z.t[j];
                     row += p;
                     rowCost += p * z.c[base + j];
                     col[j] += si * p;
