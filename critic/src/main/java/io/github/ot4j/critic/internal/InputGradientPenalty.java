@@ -148,7 +148,7 @@ public final class InputGradientPenalty {
         int batch = Math.toIntExact(y.rows());
         int layers = f.layers;
         int d = f.widths[0];
-        FusedDense.Scratch s = f.penaltyScratch(batch);
+        FusedScratch s = f.penaltyScratch(batch);
         // x̂ = x + ε (y − x), written into a₀; y passes through T₀'s buffer
         s.act[0].assign(x);
         s.t[0].assign(y);
