@@ -370,11 +370,16 @@ final class FusedDense {
         }
         double slope = alpha[k];
         double[] v = chunk.a;
+        Vec.F floats = (f == LEAKY || f == IDENTITY) && z instanceof Vec.F zf ? zf : null;
         for (int j = 0; j < columns; j++) {
             double bj = bias[k] ? p.get(b + j) : 0.0;
             int base = j * rows;
             for (int i0 = 0; i0 < rows; i0 += Vec.Chunk.SIZE) {
                 int n = Math.min(Vec.Chunk.SIZE, rows - i0);
+                if (floats != null) {
+                    FloatRuns.biasActivation(floats.b, base + i0, n, bj, f == LEAKY, slope, chunk.tmp);
+                    continue;
+                }
                 z.read(base + i0, n, v, chunk.tmp);
                 switch (f) {
                     case LEAKY -> {
@@ -416,6 +421,13 @@ final class FusedDense {
         double slope = alpha[k];
         double[] x = chunk.a;
         double[] y = chunk.b;
+        if (f == LEAKY && d instanceof Vec.F df && a instanceof Vec.F af) {
+            for (int i0 = 0; i0 < total; i0 += Vec.Chunk.SIZE) {
+                FloatRuns.leakyDerivative(df.b, af.b, i0, Math.min(Vec.Chunk.SIZE, total - i0), slope, chunk.tmp,
+                        chunk.tmp2);
+            }
+            return;
+        }
         for (int i0 = 0; i0 < total; i0 += Vec.Chunk.SIZE) {
             int n = Math.min(Vec.Chunk.SIZE, total - i0);
             d.read(i0, n, x, chunk.tmp);
@@ -451,6 +463,10 @@ final class FusedDense {
             double s = 0;
             for (int i0 = 0; i0 < rows; i0 += Vec.Chunk.SIZE) {
                 int n = Math.min(Vec.Chunk.SIZE, rows - i0);
+                if (delta instanceof Vec.F df) {
+                    s = FloatRuns.sum(df.b, j * rows + i0, n, s, chunk.tmp);
+                    continue;
+                }
                 delta.read(j * rows + i0, n, x, chunk.tmp);
                 for (int i = 0; i < n; i++) {
                     s += x[i];

@@ -148,5 +148,7 @@ abstract sealed class Vec permits Vec.F, Vec.D {
         final double[] d = new double[SIZE];
         final double[] e = new double[SIZE];
         final float[] tmp = new float[SIZE];
+        /** A second float run, for {@link FloatRuns}' loops over two arrays. */
+        final float[] tmp2 = new float[SIZE];
     }
 }
