@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The float32 loops against the double loops they replace on float arrays ({@link FusedDense}: widen to double,
- * compute, round on the store), bit for bit, on random values and on every special case: ±0, subnormals, ±∞, NaN,
- * sums that overflow float, LeakyReLU slopes 0, 0.2 (inexact in float) and 0.25.
+ * compute, round on the store), bit for bit (any NaN counting as NaN), on random values and on every special case:
+ * ±0, subnormals, ±∞, NaN, sums that overflow float, LeakyReLU slopes 0 (the vectorised ReLU), 0.2 (inexact in
+ * float) and 0.25; the one documented difference, the ReLU derivative at a NaN activation, is expected.
  */
 class FloatRunsTest {
 
@@ -38,15 +39,17 @@ class FloatRunsTest {
 
     private static void assertBits(String what, FloatBuffer actual, float[] expected) {
         for (int i = 0; i < expected.length; i++) {
-            assertThat(Float.floatToRawIntBits(actual.get(i))).as(what + " at " + i + ": " + actual.get(i)
-                    + " instead of " + expected[i]).isEqualTo(Float.floatToRawIntBits(expected[i]));
+            // NaN is compared as NaN (which NaN the JIT's vector max returns is not specified); the rest bit for bit
+            assertThat(Float.floatToIntBits(actual.get(i))).as(what + " at " + i + ": " + actual.get(i)
+                    + " instead of " + expected[i]).isEqualTo(Float.floatToIntBits(expected[i]));
         }
     }
 
     @Test
     void biasActivationEqualsTheDoubleLoop() {
         int n = 400;
-        float[] biases = {0f, -0f, 0.3f, -2.5e38f, 2.5e38f, Float.MIN_VALUE, -1e-40f};
+        float[] biases = {0f, -0f, 0.3f, -2.5e38f, 2.5e38f, Float.MIN_VALUE, -1e-40f, Float.NEGATIVE_INFINITY,
+            Float.POSITIVE_INFINITY, Float.NaN};
         for (double slope : new double[] {0.0, 0.2, 0.25}) {
             for (float bias : biases) {
                 for (boolean leaky : new boolean[] {true, false}) {
@@ -79,6 +82,9 @@ class FloatRunsTest {
             for (int i = 0; i < n; i++) {
                 double x = d[i];
                 expected[i] = (float) Vec.select(Vec.positive(shifted[i]), x, x * slope);
+                if (slope == 0 && Float.isNaN(shifted[i])) {
+                    expected[i] = Float.NaN; // the ReLU's vectorised factor: NaN where the activation is NaN
+                }
             }
             FloatBuffer b = buffer(d);
             FloatRuns.leakyDerivative(b, buffer(shifted), 0, n, slope, new float[n], new float[n]);
