@@ -290,7 +290,7 @@ final class FusedDense {
             if (widths[k] <= NARROW) {
                 narrowProduct(k, s.vact[k], s.vact[k + 1], s.rows, s.chunk);
             } else {
-                Nd4j.gemm(s.act[k], w[k], s.act[k + 1], false, false, 1.0, 0.0);
+                DirectGemm.product(s.act[k], w[k], s.act[k + 1], false, false);
             }
             biasActivation(k, s.vact[k + 1], s.rows, s.chunk);
         }
@@ -311,13 +311,13 @@ final class FusedDense {
         s.delta[layers].assign(epsilon);
         derivative(layers - 1, s.vdelta[layers], s.vact[layers], s.rows, s.chunk);
         for (int k = layers - 1; k >= 0; k--) {
-            Nd4j.gemm(s.act[k], s.delta[k + 1], gw[k], true, false, 1.0, 0.0);
+            DirectGemm.product(s.act[k], s.delta[k + 1], gw[k], true, false);
             if (bias[k]) {
                 columnSums(s.vdelta[k + 1], s.rows, widths[k + 1], weightOffset[k] + widths[k] * widths[k + 1],
                         s.chunk);
             }
             if (k > 0 || input) {
-                Nd4j.gemm(s.delta[k + 1], w[k], s.delta[k], false, true, 1.0, 0.0);
+                DirectGemm.product(s.delta[k + 1], w[k], s.delta[k], false, true);
             }
             if (k > 0) {
                 derivative(k - 1, s.vdelta[k], s.vact[k], s.rows, s.chunk);
