@@ -1,5 +1,6 @@
 package io.github.ot4j.gan;
 
+import io.github.ot4j.critic.internal.Arrays2;
 import io.github.ot4j.critic.internal.TrainableNetwork;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -7,7 +8,6 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 
 import java.util.SplittableRandom;
@@ -111,7 +111,7 @@ public final class Generator {
         for (int i = 0; i < z.length; i++) {
             z[i] = random.nextGaussian();
         }
-        return Nd4j.create(z, new long[] {n, noiseDimension}, DataType.DOUBLE).castTo(dataType());
+        return Arrays2.matrix(z, n, noiseDimension, dataType()); // = create(z).castTo(type), one native array
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.ot4j.gan;
 
 import io.github.ot4j.critic.Critic;
+import io.github.ot4j.critic.internal.Arrays2;
 import io.github.ot4j.critic.internal.Finite;
 import io.github.ot4j.critic.internal.NonFiniteException;
 import io.github.ot4j.critic.internal.TrainableNetwork;
@@ -248,7 +249,7 @@ public final class WganTrainer {
     }
 
     private INDArray rows(double[][] points) {
-        return Nd4j.create(points).castTo(critic.dataType());
+        return Arrays2.matrix(points, critic.dataType());
     }
 
     private double[][] realBatch(int batch, long drawSeed, long step) {

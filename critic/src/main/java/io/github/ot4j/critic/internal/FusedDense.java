@@ -76,9 +76,9 @@ final class FusedDense {
     private final INDArray[] w;
     private final INDArray[] gw;
     private final Gradient gradient;
-    private final Scratch training = new Scratch();
-    private final Scratch penalty = new Scratch();
-    private final Scratch inference = new Scratch();
+    private final FusedScratch training = new FusedScratch(false);
+    private final FusedScratch penalty = new FusedScratch(true);
+    private final FusedScratch inference = new FusedScratch(false);
 
     private FusedDense(MultiLayerNetwork net, int[] kind, double[] alpha) {
         this.layers = net.getnLayers();
@@ -256,11 +256,16 @@ final class FusedDense {
         return run(inference, x).dup('c');
     }
 
+    /** @return the training pass's buffers (for the tests) */
+    FusedScratch trainingScratch() {
+        return training;
+    }
+
     /**
      * @param rows the batch size
      * @return the gradient penalty's own buffers (the training activations stay), for n = rows
      */
-    Scratch penaltyScratch(int rows) {
+    FusedScratch penaltyScratch(int rows) {
         penalty.size(this, rows);
         return penalty;
     }
@@ -270,22 +275,22 @@ final class FusedDense {
      *
      * @param s buffers sized by {@link #penaltyScratch}
      */
-    void penaltyForward(Scratch s) {
+    void penaltyForward(FusedScratch s) {
         layers(s);
     }
 
-    private INDArray run(Scratch s, INDArray x) {
+    private INDArray run(FusedScratch s, INDArray x) {
         s.size(this, Math.toIntExact(x.rows()));
         s.act[0].assign(x);
         return layers(s);
     }
 
-    private INDArray layers(Scratch s) {
+    private INDArray layers(FusedScratch s) {
         for (int k = 0; k < layers; k++) {
             if (widths[k] <= NARROW) {
                 narrowProduct(k, s.vact[k], s.vact[k + 1], s.rows, s.chunk);
             } else {
-                Nd4j.gemm(s.act[k], w[k], s.act[k + 1], false, false, 1.0, 0.0);
+                DirectGemm.product(s.act[k], w[k], s.act[k + 1], false, false);
             }
             biasActivation(k, s.vact[k + 1], s.rows, s.chunk);
         }
@@ -302,17 +307,17 @@ final class FusedDense {
      *         {@code input}
      */
     INDArray backward(INDArray epsilon, boolean input) {
-        Scratch s = training;
+        FusedScratch s = training;
         s.delta[layers].assign(epsilon);
         derivative(layers - 1, s.vdelta[layers], s.vact[layers], s.rows, s.chunk);
         for (int k = layers - 1; k >= 0; k--) {
-            Nd4j.gemm(s.act[k], s.delta[k + 1], gw[k], true, false, 1.0, 0.0);
+            DirectGemm.product(s.act[k], s.delta[k + 1], gw[k], true, false);
             if (bias[k]) {
                 columnSums(s.vdelta[k + 1], s.rows, widths[k + 1], weightOffset[k] + widths[k] * widths[k + 1],
                         s.chunk);
             }
             if (k > 0 || input) {
-                Nd4j.gemm(s.delta[k + 1], w[k], s.delta[k], false, true, 1.0, 0.0);
+                DirectGemm.product(s.delta[k + 1], w[k], s.delta[k], false, true);
             }
             if (k > 0) {
                 derivative(k - 1, s.vdelta[k], s.vact[k], s.rows, s.chunk);
@@ -365,11 +370,16 @@ final class FusedDense {
         }
         double slope = alpha[k];
         double[] v = chunk.a;
+        Vec.F floats = (f == LEAKY || f == IDENTITY) && z instanceof Vec.F zf ? zf : null;
         for (int j = 0; j < columns; j++) {
             double bj = bias[k] ? p.get(b + j) : 0.0;
             int base = j * rows;
             for (int i0 = 0; i0 < rows; i0 += Vec.Chunk.SIZE) {
                 int n = Math.min(Vec.Chunk.SIZE, rows - i0);
+                if (floats != null) {
+                    FloatRuns.biasActivation(floats.b, base + i0, n, bj, f == LEAKY, slope, chunk.tmp);
+                    continue;
+                }
                 z.read(base + i0, n, v, chunk.tmp);
                 switch (f) {
                     case LEAKY -> {
@@ -411,6 +421,13 @@ final class FusedDense {
         double slope = alpha[k];
         double[] x = chunk.a;
         double[] y = chunk.b;
+        if (f == LEAKY && d instanceof Vec.F df && a instanceof Vec.F af) {
+            for (int i0 = 0; i0 < total; i0 += Vec.Chunk.SIZE) {
+                FloatRuns.leakyDerivative(df.b, af.b, i0, Math.min(Vec.Chunk.SIZE, total - i0), slope, chunk.tmp,
+                        chunk.tmp2);
+            }
+            return;
+        }
         for (int i0 = 0; i0 < total; i0 += Vec.Chunk.SIZE) {
             int n = Math.min(Vec.Chunk.SIZE, total - i0);
             d.read(i0, n, x, chunk.tmp);
@@ -446,50 +463,16 @@ final class FusedDense {
             double s = 0;
             for (int i0 = 0; i0 < rows; i0 += Vec.Chunk.SIZE) {
                 int n = Math.min(Vec.Chunk.SIZE, rows - i0);
+                if (delta instanceof Vec.F df) {
+                    s = FloatRuns.sum(df.b, j * rows + i0, n, s, chunk.tmp);
+                    continue;
+                }
                 delta.read(j * rows + i0, n, x, chunk.tmp);
                 for (int i = 0; i < n; i++) {
                     s += x[i];
                 }
             }
             g.set(offset + j, s);
-        }
-    }
-
-    /** Preallocated column-major buffers of one pass, for one batch size. */
-    static final class Scratch {
-        int rows = -1;
-        /** a<sub>0</sub> … a<sub>L</sub>, n × n<sub>k</sub>. */
-        INDArray[] act;
-        Vec[] vact;
-        /** δ<sub>0</sub> … δ<sub>L</sub>, n × n<sub>k</sub>. */
-        INDArray[] delta;
-        Vec[] vdelta;
-        /** The Java-array runs of this pass's fused loops. */
-        final Vec.Chunk chunk = new Vec.Chunk();
-        /** T<sub>0</sub> … T<sub>L−1</sub> of the penalty's second pass, n × n<sub>k</sub>. */
-        INDArray[] t;
-        Vec[] vt;
-
-        void size(FusedDense f, int n) {
-            if (n == rows) {
-                return;
-            }
-            int l = f.layers;
-            act = new INDArray[l + 1];
-            delta = new INDArray[l + 1];
-            t = new INDArray[l + 1];
-            vact = new Vec[l + 1];
-            vdelta = new Vec[l + 1];
-            vt = new Vec[l + 1];
-            for (int k = 0; k <= l; k++) {
-                act[k] = Nd4j.createUninitialized(f.type, new long[] {n, f.widths[k]}, 'f');
-                delta[k] = Nd4j.createUninitialized(f.type, new long[] {n, f.widths[k]}, 'f');
-                t[k] = Nd4j.createUninitialized(f.type, new long[] {n, f.widths[k]}, 'f');
-                vact[k] = Vec.of(act[k]);
-                vdelta[k] = Vec.of(delta[k]);
-                vt[k] = Vec.of(t[k]);
-            }
-            rows = n;
         }
     }
 }

@@ -148,7 +148,7 @@ public final class InputGradientPenalty {
         int batch = Math.toIntExact(y.rows());
         int layers = f.layers;
         int d = f.widths[0];
-        FusedDense.Scratch s = f.penaltyScratch(batch);
+        FusedScratch s = f.penaltyScratch(batch);
         // x̂ = x + ε (y − x), written into a₀; y passes through T₀'s buffer
         s.act[0].assign(x);
         s.t[0].assign(y);
@@ -168,7 +168,7 @@ public final class InputGradientPenalty {
         s.delta[layers].assign(1.0);
         f.derivative(layers - 1, s.vdelta[layers], s.vact[layers], batch, s.chunk);
         for (int k = layers - 1; k >= 0; k--) {
-            Nd4j.gemm(s.delta[k + 1], f.weights(k), s.delta[k], false, true, 1.0, 0.0);
+            DirectGemm.product(s.delta[k + 1], f.weights(k), s.delta[k], false, true);
             if (k > 0) {
                 f.derivative(k - 1, s.vdelta[k], s.vact[k], batch, s.chunk);
             }
@@ -210,7 +210,7 @@ public final class InputGradientPenalty {
                 target.addi(s.t[k].transpose().mmul(s.delta[k + 1]));
             }
             if (k < layers - 1) {
-                Nd4j.gemm(s.t[k], f.weights(k), s.t[k + 1], false, false, 1.0, 0.0);
+                DirectGemm.product(s.t[k], f.weights(k), s.t[k + 1], false, false);
                 f.derivative(k, s.vt[k + 1], s.vact[k + 1], batch, s.chunk);
             }
         }

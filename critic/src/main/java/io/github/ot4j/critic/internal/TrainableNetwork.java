@@ -253,7 +253,7 @@ public final class TrainableNetwork {
                 }
             }
         }
-        return Nd4j.create(points).castTo(dataType);
+        return Arrays2.matrix(points, dataType);
     }
 
     /**

@@ -136,7 +136,7 @@ abstract sealed class Vec permits Vec.F, Vec.D {
 
     /**
      * Scratch for the bulk loops: runs of {@link #SIZE} elements, five double rows and the float buffer of
-     * {@link #read} and {@link #write}. One per pass's buffers ({@code FusedDense.Scratch}) and per updater plan,
+     * {@link #read} and {@link #write}. One per pass's buffers ({@code FusedScratch}) and per updater plan,
      * so that the passes that may run on different threads (inference and training) never share one.
      */
     static final class Chunk {
@@ -148,5 +148,7 @@ abstract sealed class Vec permits Vec.F, Vec.D {
         final double[] d = new double[SIZE];
         final double[] e = new double[SIZE];
         final float[] tmp = new float[SIZE];
+        /** A second float run, for {@link FloatRuns}' loops over two arrays. */
+        final float[] tmp2 = new float[SIZE];
     }
 }

@@ -126,6 +126,39 @@ class FusedDenseTest {
                 dl4j.parameters().gradient());
     }
 
+    /**
+     * A WGAN step's pattern: training passes alternating between two batch sizes (the critic's m + n rows, the
+     * generator's n) reuse each size's buffers instead of reallocating them, and every pass still equals DL4J's.
+     * A fifth size evicts the least recently used one.
+     */
+    @Test
+    void alternatingBatchSizesReuseTheirBuffersAndEqualDl4js() {
+        Pair p = Pair.of(wide(4));
+        int[] sizes = {600, 300, 600, 300, 600};
+        INDArray[] outputs = new INDArray[sizes.length];
+        for (int r = 0; r < sizes.length; r++) {
+            int rows = sizes[r];
+            INDArray x = random(10 + r, rows, p.fast.inputDimension());
+            INDArray epsilon = random(20 + r, rows, p.fast.outputDimension());
+            outputs[r] = p.fast.forward(x);
+            assertClose("forward, pass " + r, outputs[r].dup(), p.dl4j.forward(x).dup());
+            TrainableNetwork.Backward fast = p.fast.backward(epsilon);
+            TrainableNetwork.Backward dl4j = p.dl4j.backward(epsilon);
+            assertClose("parameter gradient, pass " + r, fast.parameters().gradient(), dl4j.parameters().gradient());
+            assertClose("input gradient, pass " + r, fast.input(), dl4j.input());
+            assertClose("output, pass " + r, p.fast.output(x), p.dl4j.output(x));
+        }
+        assertThat(outputs[2]).as("the 600-row buffers are reused").isSameAs(outputs[0]).isSameAs(outputs[4]);
+        assertThat(outputs[3]).as("the 300-row buffers are reused").isSameAs(outputs[1]);
+        assertThat(outputs[1]).isNotSameAs(outputs[0]);
+        for (int rows : new int[] {1, 2, 3, 4}) {
+            p.fast.forward(random(rows, rows, p.fast.inputDimension()));
+        }
+        assertThat(p.fast.fused().trainingScratch().keptSizes()).isEqualTo(FusedScratch.KEPT);
+        INDArray again = p.fast.forward(random(30, 600, p.fast.inputDimension()));
+        assertThat(again).as("600 rows were evicted by four newer sizes").isNotSameAs(outputs[0]);
+    }
+
     @Test
     void gradientPenaltyAndItsGradientEqualTheGenericComputation() {
         MultiLayerNetwork base = new MultiLayerNetwork(new NeuralNetConfiguration.Builder().seed(5)

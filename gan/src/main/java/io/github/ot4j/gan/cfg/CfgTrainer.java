@@ -1,6 +1,7 @@
 package io.github.ot4j.gan.cfg;
 
 import io.github.ot4j.critic.Critic;
+import io.github.ot4j.critic.internal.Arrays2;
 import io.github.ot4j.critic.internal.Finite;
 import io.github.ot4j.critic.internal.NonFiniteException;
 import io.github.ot4j.critic.internal.TrainableNetwork;
@@ -286,7 +287,7 @@ public final class CfgTrainer {
     }
 
     private INDArray rows(double[][] points) {
-        return Nd4j.create(points).castTo(discriminator.dataType());
+        return Arrays2.matrix(points, discriminator.dataType());
     }
 
     private static double softplus(double v) {
