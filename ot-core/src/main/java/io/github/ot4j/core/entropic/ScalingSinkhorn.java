@@ -288,35 +288,20 @@ final class ScalingSinkhorn {
         double[] sn = sNew;
         int i = blocks.start(blk);
         int end = blocks.end(blk);
+        double[] r4 = new double[4];
+        double[] s4 = new double[4];
         for (; i + 3 < end; i += 4) {
-            double[] k0 = k[i];
-            double[] k1 = k[i + 1];
-            double[] k2 = k[i + 2];
-            double[] k3 = k[i + 3];
-            double r0 = 0;
-            double r1 = 0;
-            double r2 = 0;
-            double r3 = 0;
-            for (int j = 0; j < m; j++) {
-                double tj = tt[j];
-                r0 += k0[j] * tj;
-                r1 += k1[j] * tj;
-                r2 += k2[j] * tj;
-                r3 += k3[j] * tj;
+            KernelRows.dots4(k, i, tt, m, r4);
+            for (int q = 0; q < 4; q++) {
+                s4[q] = newScaling(i + q, r4[q], so, sn);
             }
-            double s0 = newScaling(i, r0, so, sn);
-            double s1 = newScaling(i + 1, r1, so, sn);
-            double s2 = newScaling(i + 2, r2, so, sn);
-            double s3 = newScaling(i + 3, r3, so, sn);
-            err += rowError(i, r0, so) + rowError(i + 1, r1, so) + rowError(i + 2, r2, so)
-                    + rowError(i + 3, r3, so);
-            if (outside(i, s0) || outside(i + 1, s1) || outside(i + 2, s2) || outside(i + 3, s3)) {
+            err += rowError(i, r4[0], so) + rowError(i + 1, r4[1], so) + rowError(i + 2, r4[2], so)
+                    + rowError(i + 3, r4[3], so);
+            if (outside(i, s4[0]) || outside(i + 1, s4[1]) || outside(i + 2, s4[2]) || outside(i + 3, s4[3])) {
                 bad = true;
             }
             if (!bad) {
-                for (int j = 0; j < m; j++) {
-                    col[j] += s0 * k0[j] + s1 * k1[j] + s2 * k2[j] + s3 * k3[j];
-                }
+                KernelRows.addRows4(k, i, s4, col, m);
             }
         }
         for (; i < end; i++) {

@@ -272,29 +272,16 @@ public final class UnbalancedTransport {
     /** Rows i..i+3 of {@link #rowPass}: the largest change of their log u, or NaN. */
     private static double fourRows(double[] a, double[] la, double[][] k, int i, int m, double lambda, double[] v,
             double[] u, double[] logU, double[] ktu) {
-        double[] k0 = k[i];
-        double[] k1 = k[i + 1];
-        double[] k2 = k[i + 2];
-        double[] k3 = k[i + 3];
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        for (int j = 0; j < m; j++) {
-            double vj = v[j];
-            s0 += k0[j] * vj;
-            s1 += k1[j] * vj;
-            s2 += k2[j] * vj;
-            s3 += k3[j] * vj;
-        }
+        double[] sums = new double[4];
+        KernelRows.dots4(k, i, v, m, sums);
         double o0 = logU[i];
         double o1 = logU[i + 1];
         double o2 = logU[i + 2];
         double o3 = logU[i + 3];
-        double u0 = update(a, la, i, s0, lambda, logU);
-        double u1 = update(a, la, i + 1, s1, lambda, logU);
-        double u2 = update(a, la, i + 2, s2, lambda, logU);
-        double u3 = update(a, la, i + 3, s3, lambda, logU);
+        double u0 = update(a, la, i, sums[0], lambda, logU);
+        double u1 = update(a, la, i + 1, sums[1], lambda, logU);
+        double u2 = update(a, la, i + 2, sums[2], lambda, logU);
+        double u3 = update(a, la, i + 3, sums[3], lambda, logU);
         if (Double.isNaN(u0 + u1 + u2 + u3)) {
             return Double.NaN;
         }
@@ -302,9 +289,11 @@ public final class UnbalancedTransport {
         u[i + 1] = u1;
         u[i + 2] = u2;
         u[i + 3] = u3;
-        for (int j = 0; j < m; j++) {
-            ktu[j] += u0 * k0[j] + u1 * k1[j] + u2 * k2[j] + u3 * k3[j];
-        }
+        sums[0] = u0;
+        sums[1] = u1;
+        sums[2] = u2;
+        sums[3] = u3;
+        KernelRows.addRows4(k, i, sums, ktu, m);
         return Math.max(Math.max(moved(logU[i], o0), moved(logU[i + 1], o1)),
                 Math.max(moved(logU[i + 2], o2), moved(logU[i + 3], o3)));
     }
