@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 """The PyTorch side of CriticStepBenchmark: one critic step of an MLP 2-512-512-512-1 (LeakyReLU 0.01),
-256 real and 256 fake rows, float32, for weight clipping, gradient penalty (autograd double backprop) and
-WGAN-TS (POT's exact ot.emd targets, L1 cost, 5 regression steps, weight scaling).
+256 real and 256 fake rows, float32, for weight clipping, gradient penalty (autograd double backprop), the
+one-sided penalty, spectral normalisation (ot4j's projection: after the Adam step every layer's weights divided by
+their spectral norm from one power iteration with persistent vectors) and WGAN-TS (POT's exact ot.emd targets, L1 cost, 5 regression steps, weight scaling).
 
 Run with Debian's python3 and one thread:  OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 torch_critic_bench.py
 (torch.set_num_threads(1) is set below; without OMP_WAIT_POLICY=PASSIVE, PyTorch slowed 10x when anything
@@ -41,15 +42,46 @@ def clipping_step(net, opt, real, fake):
             p.clamp_(-0.01, 0.01)
 
 
-def gp_step(net, opt, real, fake):
+def penalty_step(net, opt, real, fake, one_sided):
     opt.zero_grad()
     eps = torch.rand(real.shape[0], 1)
     x_hat = (eps * real + (1 - eps) * fake).requires_grad_(True)
     g = torch.autograd.grad(net(x_hat).sum(), x_hat, create_graph=True)[0]
-    penalty = 10.0 * ((g.norm(2, dim=1) - 1) ** 2).mean()
+    excess = g.norm(2, dim=1) - 1
+    if one_sided:
+        excess = torch.relu(excess)
+    penalty = 10.0 * (excess ** 2).mean()
     loss = -(net(real).mean() - net(fake).mean()) + penalty
     loss.backward()
     opt.step()
+
+
+def gp_step(net, opt, real, fake):
+    penalty_step(net, opt, real, fake, False)
+
+
+def one_sided_step(net, opt, real, fake):
+    penalty_step(net, opt, real, fake, True)
+
+
+def spectral_step(net, opt, real, fake):
+    opt.zero_grad()
+    loss = -(net(real).mean() - net(fake).mean())
+    loss.backward()
+    opt.step()
+    with torch.no_grad():
+        layers = [m for m in net if isinstance(m, torch.nn.Linear)]
+        if not hasattr(net, 'power_u'):
+            gen = torch.Generator().manual_seed(1)
+            net.power_u = [torch.randn(m.weight.shape[0], generator=gen) for m in layers]
+        for k, m in enumerate(layers):
+            w = m.weight                      # out x in
+            v = w.t() @ net.power_u[k]
+            v /= v.norm().clamp_min(1e-38)
+            wv = w @ v
+            sigma = wv.norm()
+            net.power_u[k] = wv / sigma.clamp_min(1e-38)
+            w /= sigma
 
 
 def ts_step(net, opt, real, fake):
@@ -91,6 +123,8 @@ def main():
     methods = {
         'clipping': (clipping_step, lambda p: torch.optim.RMSprop(p, lr=5e-5)),
         'gp': (gp_step, lambda p: torch.optim.Adam(p, lr=1e-4, betas=(0.5, 0.9))),
+        'one-sided': (one_sided_step, lambda p: torch.optim.Adam(p, lr=1e-4, betas=(0.5, 0.9))),
+        'spectral': (spectral_step, lambda p: torch.optim.Adam(p, lr=1e-4, betas=(0.5, 0.9))),
         'wgan-ts': (ts_step, lambda p: torch.optim.Adam(p, lr=1e-4, betas=(0.5, 0.999))),
     }
     for name, (step, make_opt) in methods.items():

@@ -54,6 +54,24 @@ class FiniteTest {
     }
 
     @Test
+    void columnMajorMatricesAndTheirBlocksAreJudgedOnTheirOwnEntries() {
+        // a column-major weight matrix viewed in a flat parameter vector, as DL4J lays out its layers
+        INDArray flat = Nd4j.create(new double[] {9, 1, 2, 3, 4, 5, 6, Double.NaN}).castTo(DataType.FLOAT);
+        INDArray weights = flat.get(NDArrayIndex.interval(1, 7)).reshape('f', 3, 2);
+        assertThat(weights.ordering()).isEqualTo('f');
+        assertThat(Finite.problem(weights)).isNull();
+        flat.putScalar(4, Double.NaN);
+        assertThat(Finite.problem(weights)).isEqualTo("NaN");
+        // a block of a column-major matrix is not contiguous: only its own entries count
+        INDArray m = Nd4j.create(DataType.DOUBLE, new long[] {4, 4}, 'f').assign(1);
+        m.putScalar(3, 0, Double.POSITIVE_INFINITY);
+        INDArray block = m.get(NDArrayIndex.interval(0, 2), NDArrayIndex.interval(0, 3));
+        assertThat(Finite.problem(block)).isNull();
+        m.putScalar(1, 2, Double.NEGATIVE_INFINITY);
+        assertThat(Finite.problem(block)).isEqualTo("infinity");
+    }
+
+    @Test
     void entriesWhoseSquaresOverflowButWhoseSumDoesNotAreFinite() {
         // float: 1e20² overflows, 1e20 + 1e20 does not; the verdict is the sum's, as documented
         assertThat(Finite.problem(matrix(DataType.FLOAT, 1e20, -1e20, 3e37, 1))).isNull();

@@ -16,6 +16,8 @@ import java.util.SplittableRandom;
 import io.github.ot4j.core.GroundCost;
 import io.github.ot4j.critic.Critic;
 import io.github.ot4j.critic.CriticSpec;
+import io.github.ot4j.critic.enforce.OneSidedGradientPenalty;
+import io.github.ot4j.critic.enforce.SpectralNormalization;
 import io.github.ot4j.critic.train.CriticIteration;
 import io.github.ot4j.critic.train.CriticTrainer;
 import io.github.ot4j.critic.train.TwoStepCriticTrainer;
@@ -36,6 +38,10 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>clipping: WGAN loss, RMSProp(5·10<sup>−5</sup>), clip to ±0.01;</li>
  *   <li>GP: WGAN loss + gradient penalty (λ = 10; PyTorch by autograd double backprop, ot4j analytically),
  *       Adam(10<sup>−4</sup>, 0.5, 0.9);</li>
+ *   <li>one-sided: the same with the one-sided penalty λ·E[max(0, ‖∇f‖ − 1)²] (WGAN-LP);</li>
+ *   <li>spectral: WGAN loss, Adam(10<sup>−4</sup>, 0.5, 0.9), then every layer's weights divided by their
+ *       spectral norm from one power iteration with persistent vectors (ot4j's projection, the same on both
+ *       sides);</li>
  *   <li>WGAN-TS: exact batch targets (ot4j: ot-core's default solver; PyTorch side: POT's {@code ot.emd}), L1
  *       cost, 5 regression steps of Adam(10<sup>−4</sup>, 0.5, 0.999), weight scaling.</li>
  * </ul>
@@ -49,7 +55,7 @@ public final class CriticStepBenchmark {
 
     private static final int BATCH = 256;
     private static final int WARMUP = 3;
-    private static final List<String> METHODS = List.of("clipping", "gp", "wgan-ts");
+    private static final List<String> METHODS = List.of("clipping", "gp", "one-sided", "spectral", "wgan-ts");
 
     private CriticStepBenchmark() {
     }
@@ -124,6 +130,10 @@ public final class CriticStepBenchmark {
                 return CriticTrainer.wgan(critic);
             case "gp":
                 return CriticTrainer.wganGp(critic);
+            case "one-sided":
+                return CriticTrainer.of(critic, OneSidedGradientPenalty.wganLp());
+            case "spectral":
+                return CriticTrainer.of(critic, SpectralNormalization.miyato(1));
             default:
                 return TwoStepCriticTrainer.of(critic, GroundCost.cityblock());
         }
