@@ -357,7 +357,7 @@ public final class TrainableNetwork {
     /**
      * Installs an updater in every layer, unless every layer already uses an equal one (a network restored from
      * a checkpoint, whose updater state is then kept). Installing discards the old updater state. A state that no
-     * update has used yet starts as {@link Updaters#startState} says (RMSProp's mean square at 0, not DL4J's ε).
+     * update has used yet starts as {@link Updaters#startState} says (RMSProp's mean square and AdaGrad's sum of squares at 0, not DL4J's ε).
      *
      * @param updater the updater configuration, checked by {@link Updaters#check}
      */

@@ -51,14 +51,15 @@ public final class Updaters {
      * start it: for RMSProp the running mean square s = 0 (DL4J starts it at ε, e.g. 10<sup>−8</sup>, which is
      * harmless for gradients ≫ 10<sup>−4</sup> but dominates s for the tiny gradients of a weight-clipped WGAN
      * critic, |g| ≈ 10<sup>−7</sup>: then u = η g / (√s + ε) is about η·|g|/10<sup>−4</sup> ≈ 10<sup>−3</sup>·η,
-     * not ≈ η, for the first thousand or so steps, until s has decayed to g²). Other updaters keep DL4J's start
-     * (Adam's moments are 0 in both).
+     * not ≈ η, for the first thousand or so steps, until s has decayed to g²); for AdaGrad the sum of squared
+     * gradients h = 0 (PyTorch's {@code initial_accumulator_value}; DL4J starts it at ε too, which for tiny
+     * gradients divides the first steps by √ε). Other updaters keep DL4J's start (Adam's moments are 0 in both).
      *
      * @param updater the updater configuration of every layer
      * @param state   the network's updater state view (may be null for a stateless updater)
      */
     public static void startState(IUpdater updater, org.nd4j.linalg.api.ndarray.INDArray state) {
-        if (updater instanceof RmsProp && state != null) {
+        if ((updater instanceof RmsProp || updater instanceof AdaGrad) && state != null) {
             state.assign(0);
         }
     }

@@ -13,6 +13,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.AdaGrad;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.learning.config.RmsProp;
@@ -88,6 +89,27 @@ class TrainableNetworkTest {
         double[] moved = start.sub(rms.network().params()).toDoubleVector();
         for (int p = 0; p < g.length; p++) {
             double expected = eta * g[p] / (Math.sqrt((1 - rho) * g[p] * g[p]) + eps);
+            assertThat(moved[p]).as("parameter %d, gradient %s", p, g[p]).isCloseTo(expected,
+                    org.assertj.core.data.Offset.offset(1e-12 + 1e-9 * Math.abs(expected)));
+        }
+    }
+
+    @Test
+    void adaGradsFirstStepStartsFromAZeroSumOfSquares() {
+        TrainableNetwork sgd = TrainableNetwork.of("sgd", dense(3));
+        sgd.useUpdater(new Sgd(1.0));
+        INDArray start = sgd.network().params().dup();
+        step(sgd);
+        double[] g = start.sub(sgd.network().params()).toDoubleVector();
+        double eta = 0.01;
+        double eps = 1e-3; // large, so that a start at ε (a denominator √ε + |g| + ε) would show
+        TrainableNetwork ada = TrainableNetwork.of("ada", dense(3));
+        ada.useUpdater(new AdaGrad(eta, eps));
+        assertThat(ada.network().getUpdater().getStateViewArray().amaxNumber().doubleValue()).isZero();
+        step(ada);
+        double[] moved = start.sub(ada.network().params()).toDoubleVector();
+        for (int p = 0; p < g.length; p++) {
+            double expected = eta * g[p] / (Math.abs(g[p]) + eps);
             assertThat(moved[p]).as("parameter %d, gradient %s", p, g[p]).isCloseTo(expected,
                     org.assertj.core.data.Offset.offset(1e-12 + 1e-9 * Math.abs(expected)));
         }
