@@ -85,6 +85,23 @@ public final class PointCostMatrix implements CostMatrix {
      * @throws IllegalArgumentException for bounds out of range, a short array, or a cost that is not finite
      */
     public void block(int i0, int i1, int j0, int j1, double[] out) {
+        block(i0, i1, j0, j1, out, 0);
+    }
+
+    /**
+     * {@link #block(int, int, int, int, double[])} into {@code out} from {@code offset} on: out[offset + (i −
+     * i0)·(j1 − j0) + (j − j0)] = C<sub>ij</sub>, e.g. rows of a dense n × m row-major array filled in place.
+     *
+     * @param i0     first row, 0 ≤ i0 ≤ i1
+     * @param i1     end row (exclusive), ≤ n
+     * @param j0     first column, 0 ≤ j0 ≤ j1
+     * @param j1     end column (exclusive), ≤ m
+     * @param out    receives the costs row-major, length ≥ offset + (i1 − i0)·(j1 − j0)
+     * @param offset where the block starts in {@code out}, ≥ 0
+     * @throws IllegalArgumentException for bounds out of range, a short array or negative offset, or a cost that
+     *         is not finite
+     */
+    public void block(int i0, int i1, int j0, int j1, double[] out, int offset) {
         if (i0 < 0 || i1 < i0 || i1 > x.length) {
             throw new IllegalArgumentException("rows [" + i0 + ", " + i1 + ") must lie within [0, " + x.length + ")");
         }
@@ -92,17 +109,21 @@ public final class PointCostMatrix implements CostMatrix {
             throw new IllegalArgumentException("columns [" + j0 + ", " + j1 + ") must lie within [0, " + y.length
                     + ")");
         }
-        if (out == null || out.length < (long) (i1 - i0) * (j1 - j0)) {
-            throw new IllegalArgumentException("out must have length >= " + (long) (i1 - i0) * (j1 - j0) + " but has "
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be >= 0 but is " + offset);
+        }
+        long need = offset + (long) (i1 - i0) * (j1 - j0);
+        if (out == null || out.length < need) {
+            throw new IllegalArgumentException("out must have length >= " + need + " but has "
                     + (out == null ? "null" : out.length));
         }
-        kernel().block(i0, i1, j0, j1, out);
+        kernel().block(i0, i1, j0, j1, out, offset);
         int w = j1 - j0;
         int size = (i1 - i0) * w;
         for (int p = 0; p < size; p++) {
-            if (!Double.isFinite(out[p])) {
+            if (!Double.isFinite(out[offset + p])) {
                 throw new IllegalArgumentException("cost between x[" + (i0 + p / w) + "] and y[" + (j0 + p % w)
-                        + "] must be finite but is " + out[p]);
+                        + "] must be finite but is " + out[offset + p]);
             }
         }
     }

@@ -29,7 +29,7 @@ class PointCostMatrixBlockTest {
 
     /** Every entry equals {@code cost.between(x_i, y_j)} exactly: the kernel sums in the same order. */
     @ParameterizedTest
-    @CsvSource({"cityblock,2", "cityblock,3", "cityblock,33", "cityblock,784", "euclidean,1", "euclidean,7",
+    @CsvSource({"cityblock,1", "cityblock,2", "cityblock,3", "euclidean,2", "sqeuclidean,1", "cityblock,33", "cityblock,784", "euclidean,1", "euclidean,7",
         "euclidean,64", "euclidean,1024", "sqeuclidean,2", "sqeuclidean,5", "sqeuclidean,37", "sqeuclidean,300",
         "minkowski:3,4"})
     void blockEqualsTheDefinitionBitForBit(String name, int d) {
@@ -47,6 +47,24 @@ class PointCostMatrixBlockTest {
                 assertEquals(expected, out[(i - i0) * (j1 - j0) + j - j0], 0.0, name + " d=" + d + " at " + i + "," + j);
             }
         }
+    }
+
+    @ParameterizedTest
+    @CsvSource({"cityblock,2", "euclidean,1", "sqeuclidean,2", "sqeuclidean,5", "minkowski:3,4"})
+    void blockAtAnOffsetWritesTheSameValuesThereAndNothingBefore(String name, int d) {
+        GroundCost cost = GroundCost.named(name);
+        PointCostMatrix c = matrix(20, 40, d, cost, 7 + d);
+        double[] plain = new double[5 * 33];
+        c.block(10, 15, 4, 37, plain);
+        double[] out = new double[11 + plain.length + 3];
+        java.util.Arrays.fill(out, -1);
+        c.block(10, 15, 4, 37, out, 11);
+        for (int p = 0; p < out.length; p++) {
+            double expected = p < 11 || p >= 11 + plain.length ? -1 : plain[p - 11];
+            assertEquals(expected, out[p], 0.0, name + " d=" + d + " at " + p);
+        }
+        assertThrows(IllegalArgumentException.class, () -> c.block(10, 15, 4, 37, new double[11 + 5 * 33 - 1], 11));
+        assertThrows(IllegalArgumentException.class, () -> c.block(10, 15, 4, 37, out, -1));
     }
 
     @Test

@@ -242,11 +242,8 @@ public final class EntropicTransport {
             int rows = Math.max(1, Math.min(n, (1 << 16) / Math.max(1, m)));
             RowBlocks blocks = RowBlocks.of(n, m, RowBlocks.parallelByDefault());
             blocks.forEach(blk -> {
-                double[] buffer = new double[rows * m];
                 for (int i0 = blocks.start(blk), end = blocks.end(blk); i0 < end; i0 += rows) {
-                    int i1 = Math.min(end, i0 + rows);
-                    points.block(i0, i1, 0, m, buffer);
-                    System.arraycopy(buffer, 0, c, i0 * m, (i1 - i0) * m);
+                    points.block(i0, Math.min(end, i0 + rows), 0, m, c, i0 * m); // in place
                 }
             });
             return c;
