@@ -72,13 +72,19 @@ class TrainableNetworkTest {
      * RMSProp starts from a mean square of 0, as PyTorch's and the WGAN paper's: the first update is
      * η g / (√((1 − ρ) g²) + ε). DL4J starts it at ε, which would give η g / (√(ρ ε + (1 − ρ) g²) + ε).
      */
-    @Test
-    void rmsPropsFirstStepStartsFromAZeroMeanSquare() {
+    /** @return the gradient of the first {@link #step} of a fresh {@code dense(3)}, read off one SGD(1) step */
+    private static double[] firstGradient() {
         TrainableNetwork sgd = TrainableNetwork.of("sgd", dense(3));
         sgd.useUpdater(new Sgd(1.0));
         INDArray start = sgd.network().params().dup();
         step(sgd);
-        double[] g = start.sub(sgd.network().params()).toDoubleVector();
+        return start.sub(sgd.network().params()).toDoubleVector();
+    }
+
+    @Test
+    void rmsPropsFirstStepStartsFromAZeroMeanSquare() {
+        INDArray start = TrainableNetwork.of("start", dense(3)).network().params().dup();
+        double[] g = firstGradient();
         double eta = 0.01;
         double rho = 0.9;
         double eps = 1e-3; // large, so that a start at ε would change the step by far more than the tolerance
@@ -96,11 +102,8 @@ class TrainableNetworkTest {
 
     @Test
     void adaGradsFirstStepStartsFromAZeroSumOfSquares() {
-        TrainableNetwork sgd = TrainableNetwork.of("sgd", dense(3));
-        sgd.useUpdater(new Sgd(1.0));
-        INDArray start = sgd.network().params().dup();
-        step(sgd);
-        double[] g = start.sub(sgd.network().params()).toDoubleVector();
+        INDArray start = TrainableNetwork.of("start", dense(3)).network().params().dup();
+        double[] g = firstGradient();
         double eta = 0.01;
         double eps = 1e-3; // large, so that a start at ε (a denominator √ε + |g| + ε) would show
         TrainableNetwork ada = TrainableNetwork.of("ada", dense(3));
