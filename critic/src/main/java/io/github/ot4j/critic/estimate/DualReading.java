@@ -1,6 +1,7 @@
 package io.github.ot4j.critic.estimate;
 
 import io.github.ot4j.core.CTransform;
+import io.github.ot4j.core.CostMatrix;
 import io.github.ot4j.core.DiscreteMeasure;
 import io.github.ot4j.core.GroundCost;
 
@@ -46,6 +47,34 @@ public final class DualReading {
             v[j] = -fq[j];
         }
         return CTransform.lowerBound(p, fp, q, v, cost);
+    }
+
+    /**
+     * The oracle's reading of a fresh pair (P, Q): the optimal potential v of a training pair (P′, Q′), extended to
+     * any point z by its c-transform through the training points x′<sub>j</sub> of Q′,
+     * f(z) = min<sub>j</sub> c(z, x′<sub>j</sub>) − v<sub>j</sub>, and read on (P, Q) with {@link #cTransform}.
+     * It is what a critic that is exact on the training pair reads on a fresh pair from the same distributions,
+     * the reference for any critic's fresh-sample reading: the exact W<sub>c</sub> of a finite fresh pair holds its
+     * own sampling noise, which no potential learnt from other samples can see. Like every reading it is
+     * ≤ W<sub>c</sub>(P, Q). O((m + n)·n′) cost evaluations.
+     *
+     * @param trainedQ the training pair's Q′ (its points; the weights do not enter), n′ points
+     * @param v        the optimal potential on Q′ of the training pair's exact problem (P′ the sources, Q′ the
+     *                 targets; ot-core's {@code TransportResult.potentials().v()}), length n′
+     * @param p        the fresh P
+     * @param q        the fresh Q, of the same dimension
+     * @param cost     the ground cost of the training problem
+     * @return the reading, in the cost's units
+     * @throws IllegalArgumentException if v does not match Q′ or an argument is null
+     */
+    public static double oracle(DiscreteMeasure trainedQ, double[] v, DiscreteMeasure p, DiscreteMeasure q,
+            GroundCost cost) {
+        if (trainedQ == null || p == null || q == null || cost == null) {
+            throw new IllegalArgumentException("trainedQ, p, q and cost must not be null");
+        }
+        check(trainedQ, v, "v");
+        return cTransform(p, CTransform.ofV(CostMatrix.between(p, trainedQ, cost), v), q,
+                CTransform.ofV(CostMatrix.between(q, trainedQ, cost), v), cost);
     }
 
     /**

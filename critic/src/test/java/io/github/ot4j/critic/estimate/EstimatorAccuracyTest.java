@@ -6,12 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import io.github.ot4j.core.CTransform;
-import io.github.ot4j.core.CostMatrix;
 import io.github.ot4j.core.DiscreteMeasure;
 import io.github.ot4j.core.ExactSolvers;
 import io.github.ot4j.core.GroundCost;
-import io.github.ot4j.core.Potentials;
 import io.github.ot4j.core.TransportResult;
 import io.github.ot4j.critic.Samples;
 import io.github.ot4j.critic.enforce.GradientPenalty;
@@ -115,17 +112,7 @@ class EstimatorAccuracyTest {
      */
     static double oracle(Case c) {
         TransportResult solved = ExactSolvers.defaultSolver().solve(c.p(), c.q(), c.cost());
-        Potentials pot = solved.potentials();
-        double[] v = pot.v();
-        double[][] xs = c.q().points();
-        double[] fp = extend(c.pFresh().points(), xs, v, c.cost());
-        double[] fq = extend(c.qFresh().points(), xs, v, c.cost());
-        return DualReading.cTransform(c.pFresh(), fp, c.qFresh(), fq, c.cost());
-    }
-
-    private static double[] extend(double[][] points, double[][] xs, double[] v, GroundCost cost) {
-        return CTransform.ofV(CostMatrix.between(DiscreteMeasure.uniform(points), DiscreteMeasure.uniform(xs), cost),
-                v);
+        return DualReading.oracle(c.q(), solved.potentials().v(), c.pFresh(), c.qFresh(), c.cost());
     }
 
     static double exact(DiscreteMeasure p, DiscreteMeasure q, GroundCost cost) {

@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
-import io.github.ot4j.core.CTransform;
-import io.github.ot4j.core.CostMatrix;
 import io.github.ot4j.core.DiscreteMeasure;
 import io.github.ot4j.core.ExactSolvers;
 import io.github.ot4j.core.GroundCost;
@@ -165,9 +163,7 @@ public final class EstimateWassersteinExample {
         DiscreteMeasure fp = DiscreteMeasure.uniform(c.pf());
         DiscreteMeasure fq = DiscreteMeasure.uniform(c.qf());
         double freshExact = ExactSolvers.defaultSolver().solve(fp, fq, cost).value();
-        double[] v = solved.potentials().v();
-        double oracle = DualReading.cTransform(fp, extend(c.pf(), c.q(), v, cost), fq,
-                extend(c.qf(), c.q(), v, cost), cost);
+        double oracle = DualReading.oracle(DiscreteMeasure.uniform(c.q()), solved.potentials().v(), fp, fq, cost);
         return new Exact(solved.value(), freshExact, oracle);
     }
 
@@ -190,12 +186,6 @@ public final class EstimateWassersteinExample {
                     e.diagnostics().seconds()));
             System.out.println(table.get(table.size() - 1));
         }
-    }
-
-    /** f(y) = min<sub>j</sub> c(y, x<sub>j</sub>) − v<sub>j</sub>, the c-transform of v: the potential on new points. */
-    private static double[] extend(double[][] points, double[][] xs, double[] v, GroundCost cost) {
-        CostMatrix c = CostMatrix.between(DiscreteMeasure.uniform(points), DiscreteMeasure.uniform(xs), cost);
-        return CTransform.ofV(c, v);
     }
 
     private static void write(Path file, List<String> table) throws IOException {
