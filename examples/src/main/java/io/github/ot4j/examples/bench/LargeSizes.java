@@ -45,9 +45,10 @@ final class LargeSizes {
         System.out.printf(Locale.ROOT, "Machine: %d processors; Java %s; max heap %d MB%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20);
-        System.out.printf(Locale.ROOT, "Threads %d for the shortlist solver's passes (neighbours %d, violated per row %d,"
-                + " coarsening %d, dense below %d^2); the default solver and POT single-threaded.%n", base.threads(),
-                base.neighbours(), base.violatedPerRow(), base.coarseFactor(), base.baseSize());
+        System.out.printf(Locale.ROOT, "Threads %d for the shortlist solver's passes (neighbours %d, %d on the"
+                + " assignment path, violated per row %d, coarsening %d, dense below %d^2); the default solver and POT"
+                + " single-threaded.%n", base.threads(), base.neighbours(), base.assignmentNeighbours(),
+                base.violatedPerRow(), base.coarseFactor(), base.baseSize());
         System.out.println();
         System.out.println("| n = m | cost | shortlist (s) | coarse levels (s) | candidates (s) | simplex (s) | pricing (s) "
                 + "| rounds | pivots | arcs | shortlist peak RSS (MB) | default solver (s) | default peak RSS (MB) "
