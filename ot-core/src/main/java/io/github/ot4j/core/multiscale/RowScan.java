@@ -12,11 +12,17 @@ import java.util.stream.IntStream;
 
 /**
  * Full passes over all n·m pairs of a cost matrix, row chunks in parallel: for every row i, the K columns of
- * smallest key r<sub>ij</sub> = C<sub>ij</sub> − u<sub>i</sub> − v<sub>j</sub> (ties to the smaller j), optionally
- * only those with r<sub>ij</sub> &lt; −{@link SparseNetworkSimplex#EPS}·(|C<sub>ij</sub>| + |u<sub>i</sub>| +
- * |v<sub>j</sub>|) (the dual constraints violated beyond rounding). Each row's answer depends on that row alone, so
- * the result is the same for every thread count. Costs come in blocks from {@link PointCostMatrix#block} when the
- * matrix is point-based, else from {@link CostMatrix#get}. Memory: n·K entries plus one block per thread.
+ * smallest key r<sub>ij</sub> = C<sub>ij</sub> − u<sub>i</sub> − v<sub>j</sub> (ties to the column visited first),
+ * optionally only those with r<sub>ij</sub> &lt; −{@link SparseNetworkSimplex#EPS}·(|C<sub>ij</sub>| +
+ * |u<sub>i</sub>| + |v<sub>j</sub>|) (the dual constraints violated beyond rounding). Each row's answer depends on
+ * that row alone, so the result is the same for every thread count. Costs come in blocks from
+ * {@link PointCostMatrix#block} when the matrix is point-based, else from {@link CostMatrix#get}.
+ *
+ * <p>For a point-based Minkowski cost, the columns go in blocks of {@link SpatialOrder#ALIGN} with bounding boxes
+ * ({@link BlockBounds}), visited per chunk of 16 rows in order of their lower bound L of C − max v; a block is
+ * skipped when L − max<sub>chunk</sub> u exceeds 0 (violated pass: no pair in it can be violated) or exceeds every
+ * chunk row's K-th key (no pair can enter), each by a relative margin of 10<sup>−12</sup> that covers rounding.
+ * Skipping never changes a violated pass's answer. Memory: n·K entries plus one block per thread.
  */
 final class RowScan {
 
@@ -60,6 +66,16 @@ final class RowScan {
      * @return the kept entries and, unless {@code violated}, the largest |C<sub>ij</sub>| of the pass (else 0)
      */
     static Result scan(CostMatrix cost, double[] u, double[] v, int k, boolean violated, ForkJoinPool pool) {
+        return scan(cost, u, v, k, violated, Integer.MAX_VALUE, pool);
+    }
+
+    /**
+     * A pass that, where the costs have box bounds and not {@code violated}, visits per row chunk only the
+     * {@code limit} column blocks of smallest bound (the others still count towards the largest cost by their
+     * upper bound): an approximate K-nearest search, for candidates that later pricing passes complete.
+     */
+    static Result scan(CostMatrix cost, double[] u, double[] v, int k, boolean violated, int limit,
+                       ForkJoinPool pool) {
         int n = cost.rows();
         int m = cost.cols();
         int[] count = new int[n];
@@ -98,7 +114,13 @@ final class RowScan {
             double[] lower = new double[blocks];
             int[] order = order(metric, rowBoxes, colBoxes, chunk, maxV, lower);
             double worstCost = 0;
+            int visited = 0;
             for (int b : order) {
+                if (metric != null && !violated && visited == limit) {
+                    worstCost = Math.max(worstCost, BlockBounds.bound(metric, rowBoxes, chunk, colBoxes, b, true));
+                    continue;
+                }
+                visited++;
                 if (metric != null) {
                     // skip the block if every pair in it has C - u - v beyond what the chunk's rows keep
                     double ref = violated ? maxU : chunkBound(i0, i1, k, count, costs, cols, v);

@@ -34,8 +34,21 @@ import java.util.concurrent.ForkJoinPool;
  *       the plan, optimal on the candidates, is optimal for the whole problem (the result's certificate checks it
  *       again independently).</li>
  * </ol>
- * Passes over all pairs run on {@link Options#threads()} threads (row chunks; each row's outcome is independent
- * of the others, so the answer is identical for every thread count). The simplex itself is single-threaded.
+ * <b>Assignments.</b> When n = m and all weights are exactly equal on each side (e.g. {@link
+ * io.github.ot4j.core.DiscreteMeasure#uniform}), the LP's vertices are permutations, and each level is solved as an
+ * assignment problem instead ({@link SparseAssignment}: auction, then exact shortest augmenting paths) on
+ * {@link Options#assignmentNeighbours()} candidates per row from the extended potentials (nearest column blocks
+ * first) plus the coarse plan's children; the pricing passes are the same, and the plan has mass a<sub>i</sub> on
+ * each matched pair. Otherwise the sparse network simplex runs.
+ *
+ * <p><b>Spatial order.</b> Point-based problems are solved with both sides reordered along a k-d tree
+ * ({@link SpatialOrder}), and mapped back: consecutive indices are then near in space, and for Minkowski costs the
+ * passes skip the blocks of columns whose bounding-box bound ({@link BlockBounds}) proves that no pair in them is
+ * violated (or can enter a row's K smallest).
+ *
+ * <p>Passes over all pairs run on {@link Options#threads()} threads (row chunks; each row's outcome is independent
+ * of the others, so the answer is identical for every thread count). The simplex and the assignment are
+ * single-threaded.
  * A {@link Listener} hears each phase; interrupting the solving thread cancels the solve with a
  * {@link CancellationException}.
  *
@@ -195,6 +208,9 @@ public final class ShortlistSolver implements ExactSolver {
         }
     }
 
+    /** Column blocks per row chunk that the first pass of the assignment path visits (nearest by bound first). */
+    static final int NEAREST_BLOCKS = 24;
+
     private final Options options;
 
     /** A solver with {@link Options#DEFAULT}. */
@@ -275,8 +291,9 @@ public final class ShortlistSolver implements ExactSolver {
             double[] u = transform(RowScan.scan(coarse.rowsToCoarseCols(), null, cp.v(), 1, false, pool), cp.v());
             double[] v = transform(RowScan.scan(coarse.colsToCoarseRows(), null, cp.u(), 1, false, pool), cp.u());
             boolean assignment = isAssignment(problem);
-            RowScan.Result first = RowScan.scan(cost, u, v,
-                    assignment ? options.assignmentNeighbours() : options.neighbours(), false, pool);
+            RowScan.Result first = assignment
+                    ? RowScan.scan(cost, u, v, options.assignmentNeighbours(), false, NEAREST_BLOCKS, pool)
+                    : RowScan.scan(cost, u, v, options.neighbours(), false, pool);
             if (assignment) {
                 return assign(problem, level, coarse, coarseResult.plan(), v, first);
             }

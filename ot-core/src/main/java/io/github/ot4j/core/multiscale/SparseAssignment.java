@@ -19,6 +19,10 @@ import java.util.concurrent.CancellationException;
  * and the path is flipped. Only the nodes a search touches are visited (epoch stamps instead of resets), so a
  * search from good prices costs about its path length times log of its frontier, not n.
  *
+ * <p>Before the searches, when more than n / {@link #AUCTION_SHARE} rows are free, an ε-scaling auction
+ * ({@link #auction}) and Jonker and Volgenant's augmenting row reduction ({@link #reduce}) bring the prices near
+ * the optimum, so that the searches stay short; they only move prices, and the searches are exact from any prices.
+ *
  * <p>When all rows are matched the permutation is optimal among the held arcs and (u, v) is a feasible dual on
  * them. {@link #reprice} adds arcs that a pass over all pairs found violated, lowers
  * u<sub>i</sub> = min<sub>j</sub> C<sub>ij</sub> − v<sub>j</sub> over row i's arcs (restoring r ≥ 0), and frees
@@ -291,7 +295,8 @@ final class SparseAssignment implements ArcSink {
 
     /**
      * Jonker and Volgenant's augmenting row reduction, two passes over the free rows: a free row i takes the column
-     * j<sub>1</sub> of its smallest C<sub>ij</sub> − v<sub>j</sub> = t<sub>1</sub> after lowering v<sub>j<sub>1</sub></sub>
+     * j<sub>1</sub> of its smallest C<sub>ij</sub> − v<sub>j</sub> = t<sub>1</sub> after lowering
+     * v<sub>j<sub>1</sub></sub>
      * by t<sub>2</sub> − t<sub>1</sub> (t<sub>2</sub> the second smallest, at j<sub>2</sub>), so that
      * u<sub>i</sub> = t<sub>2</sub> makes both tight; the row it displaces is served next. Lowering a v keeps every
      * reduced cost ≥ 0, and matched arcs stay tight. On a tie t<sub>1</sub> = t<sub>2</sub> with j<sub>1</sub>
