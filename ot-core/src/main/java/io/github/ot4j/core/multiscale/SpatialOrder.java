@@ -52,11 +52,13 @@ record SpatialOrder(TransportProblem problem, int[] rows, int[] cols) {
         }
         double[] u = new double[rows.length];
         double[] v = new double[cols.length];
+        double[] su = result.potentials().u();
+        double[] sv = result.potentials().v();
         for (int i = 0; i < rows.length; i++) {
-            u[rows[i]] = result.potentials().u()[i];
+            u[rows[i]] = su[i];
         }
         for (int j = 0; j < cols.length; j++) {
-            v[cols[j]] = result.potentials().v()[j];
+            v[cols[j]] = sv[j];
         }
         return new TransportResult(original, TransportPlan.of(original.n(), original.m(), is, js, ms),
                 new Potentials(u, v));
