@@ -91,6 +91,7 @@ public final class ExactSolverBenchmark {
                 case "threads" -> shortlist = shortlist.withThreads(Integer.parseInt(kv[1]));
                 case "neighbours" -> shortlist = shortlist.withCandidates(Integer.parseInt(kv[1]),
                         shortlist.violatedPerRow());
+                case "assignmentNeighbours" -> shortlist = shortlist.withAssignmentNeighbours(Integer.parseInt(kv[1]));
                 case "violatedPerRow" -> shortlist = shortlist.withCandidates(shortlist.neighbours(),
                         Integer.parseInt(kv[1]));
                 default -> throw new IllegalArgumentException("unknown argument '" + arg + "'");

@@ -21,7 +21,8 @@ import java.util.SplittableRandom;
 /**
  * The large sizes of {@link ExactSolverBenchmark} ({@code large=10000,20000,…}): for each n, the 2-D clouds of
  * the benchmark (x ~ N(0, I), y ~ N((1, 1), I), seed n) solved once by the {@link ShortlistSolver} (time per
- * phase from its listener, level 0 and the coarser levels apart, pivots, rounds, arcs), once by the default
+ * phase from its listener, level 0 and the coarser levels apart, simplex pivots or, on the assignment path, the
+ * columns its searches settled, rounds, arcs), once by the default
  * solver where n ≤ plainUpTo, and by POT's {@code emd2} where n ≤ potUpTo (its dense cost matrix is 8·n² bytes).
  * Peak RSS: the JVM's VmHWM, reset (Linux {@code /proc/self/clear_refs}) before each solve, so it is the peak
  * of that solve over what the JVM already held; POT's is its process's. After the table, the scaling exponents
@@ -45,14 +46,15 @@ final class LargeSizes {
         System.out.printf(Locale.ROOT, "Machine: %d processors; Java %s; max heap %d MB%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20);
-        System.out.printf(Locale.ROOT, "Threads %d for the shortlist solver's passes (neighbours %d, violated per row %d,"
-                + " coarsening %d, dense below %d^2); the default solver and POT single-threaded.%n", base.threads(),
-                base.neighbours(), base.violatedPerRow(), base.coarseFactor(), base.baseSize());
+        System.out.printf(Locale.ROOT, "Threads %d for the shortlist solver's passes (neighbours %d, %d on the"
+                + " assignment path, violated per row %d, coarsening %d, dense below %d^2); the default solver and POT"
+                + " single-threaded.%n", base.threads(), base.neighbours(), base.assignmentNeighbours(),
+                base.violatedPerRow(), base.coarseFactor(), base.baseSize());
         System.out.println();
-        System.out.println("| n = m | cost | shortlist (s) | coarse levels (s) | candidates (s) | simplex (s) | pricing (s) "
-                + "| rounds | pivots | arcs | shortlist peak RSS (MB) | default solver (s) | default peak RSS (MB) "
-                + "| POT emd2 (s) | POT peak RSS (MB) | relative difference |");
-        System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| n = m | cost | shortlist (s) | coarse levels (s) | candidates (s) | simplex (s) "
+                + "| assignment (s) | pricing (s) | rounds | pivots or settled | arcs | shortlist peak RSS (MB) "
+                + "| default solver (s) | default peak RSS (MB) | POT emd2 (s) | POT peak RSS (MB) | relative difference |");
+        System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         List<Row> rows = new ArrayList<>();
         for (String s : sizes.split(",")) {
             int n = Integer.parseInt(s.trim());
@@ -114,9 +116,11 @@ final class LargeSizes {
                 }
             }
             rows.add(new Row(n, shortlist, plain, potSeconds));
-            System.out.printf(Locale.ROOT, "| %d | %s | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d | %d | %d | %s | %s | %s | %s | %s |%n",
+            System.out.printf(Locale.ROOT, "| %d | %s | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %d | %d | %d | %d "
+                    + "| %s | %s | %s | %s | %s |%n",
                     n, costName, shortlist, coarse[0], phases.getOrDefault(ShortlistSolver.Phase.CANDIDATES, 0.0),
                     phases.getOrDefault(ShortlistSolver.Phase.SIMPLEX, 0.0),
+                    phases.getOrDefault(ShortlistSolver.Phase.ASSIGNMENT, 0.0),
                     phases.getOrDefault(ShortlistSolver.Phase.PRICING, 0.0), counts[0], counts[1], counts[2], rss,
                     Double.isNaN(plain) ? "—" : String.format(Locale.ROOT, "%.1f", plain),
                     plainRss < 0 ? "—" : Long.toString(plainRss), pot, potRss, diff);

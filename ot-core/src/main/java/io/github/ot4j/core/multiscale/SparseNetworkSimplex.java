@@ -20,7 +20,7 @@ import java.util.concurrent.CancellationException;
  *
  * <p>Reduced cost of arc s → t: C + π<sub>s</sub> − π<sub>t</sub> (0 on tree arcs). Not thread-safe.
  */
-final class SparseNetworkSimplex implements TreeArcs, Pricing {
+final class SparseNetworkSimplex implements TreeArcs, Pricing, ArcSink {
 
     /** An arc enters only if C + π<sub>s</sub> − π<sub>t</sub> &lt; −EPS·(|C| + |π<sub>s</sub>| + |π<sub>t</sub>|). */
     static final double EPS = 1e-14;
@@ -60,15 +60,8 @@ final class SparseNetworkSimplex implements TreeArcs, Pricing {
         return tree.iterations();
     }
 
-    /**
-     * Appends arcs (duplicates are harmless but waste memory; the caller avoids them).
-     *
-     * @param is    source indices
-     * @param js    target indices
-     * @param cs    their costs
-     * @param count how many of the arrays' first entries to add
-     */
-    void addArcs(int[] is, int[] js, double[] cs, int count) {
+    @Override
+    public void addArcs(int[] is, int[] js, double[] cs, int count) {
         if (arcs + count > src.length) {
             int capacity = Math.max(arcs + count, (int) Math.min(Integer.MAX_VALUE - 8, 3L * src.length / 2));
             src = Arrays.copyOf(src, capacity);
