@@ -101,4 +101,44 @@ final class FloatRuns {
         }
         return s;
     }
+
+    /**
+     * The sums of four consecutive columns of a column-major matrix, each in double in row order as {@link #sum}
+     * adds them (so bit for bit the same four numbers), into {@code chunk.sums}: the four additions of a row are
+     * independent, so they overlap instead of waiting for each other (one column's sum is a chain of dependent
+     * additions: 0.26 ms for a 512 × 512 matrix against 0.10 ms four at a time).
+     *
+     * @param d     the matrix
+     * @param first the first element of the first column
+     * @param rows  the column length
+     * @param chunk the runs and the sums
+     */
+    static void sums(FloatBuffer d, int first, int rows, Vec.Chunk chunk) {
+        float[] t0 = chunk.tmp;
+        float[] t1 = chunk.tmp2;
+        float[] t2 = chunk.tmp3;
+        float[] t3 = chunk.tmp4;
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        for (int i0 = 0; i0 < rows; i0 += Vec.Chunk.SIZE) {
+            int n = Math.min(Vec.Chunk.SIZE, rows - i0);
+            int at = first + i0;
+            d.get(at, t0, 0, n);
+            d.get(at + rows, t1, 0, n);
+            d.get(at + 2 * rows, t2, 0, n);
+            d.get(at + 3 * rows, t3, 0, n);
+            for (int i = 0; i < n; i++) {
+                s0 += t0[i];
+                s1 += t1[i];
+                s2 += t2[i];
+                s3 += t3[i];
+            }
+        }
+        chunk.sums[0] = s0;
+        chunk.sums[1] = s1;
+        chunk.sums[2] = s2;
+        chunk.sums[3] = s3;
+    }
 }

@@ -456,10 +456,22 @@ final class FusedDense {
         }
     }
 
-    /** ∂b ← column sums of δ (summed in row order), written at {@code offset} of the gradient array. */
+    /**
+     * ∂b ← column sums of δ (summed in row order), written at {@code offset} of the gradient array; a float δ's
+     * columns four at a time ({@link FloatRuns#sums}).
+     */
     private void columnSums(Vec delta, int rows, int columns, int offset, Vec.Chunk chunk) {
         double[] x = chunk.a;
-        for (int j = 0; j < columns; j++) {
+        int j0 = 0;
+        if (delta instanceof Vec.F df) {
+            for (; j0 + 4 <= columns; j0 += 4) {
+                FloatRuns.sums(df.b, j0 * rows, rows, chunk);
+                for (int q = 0; q < 4; q++) {
+                    g.set(offset + j0 + q, chunk.sums[q]);
+                }
+            }
+        }
+        for (int j = j0; j < columns; j++) {
             double s = 0;
             for (int i0 = 0; i0 < rows; i0 += Vec.Chunk.SIZE) {
                 int n = Math.min(Vec.Chunk.SIZE, rows - i0);

@@ -102,6 +102,26 @@ class FloatRunsTest {
         assertThat(FloatRuns.sum(buffer(d), 300, 40, 0.5, new float[40])).isEqualTo(expected);
     }
 
+    /** Four columns at once, rows over several runs and within one, each column's sum bit for bit the double loop's. */
+    @Test
+    void fourColumnSumsEqualTheDoubleLoop() {
+        for (int rows : new int[] {1, 37, Vec.Chunk.SIZE, 2 * Vec.Chunk.SIZE + 77}) {
+            float[] d = values(12 + rows, 3 + 4 * rows + 5);
+            // past the special values where they would make every sum NaN, at them for the short columns
+            int first = rows > 100 ? 3 : 0;
+            Vec.Chunk chunk = new Vec.Chunk();
+            FloatRuns.sums(buffer(d), first, rows, chunk);
+            for (int q = 0; q < 4; q++) {
+                double expected = 0;
+                for (int i = 0; i < rows; i++) {
+                    expected += d[first + q * rows + i];
+                }
+                assertThat(Double.doubleToRawLongBits(chunk.sums[q])).as("rows %d, column %d: %s instead of %s",
+                        rows, q, chunk.sums[q], expected).isEqualTo(Double.doubleToRawLongBits(expected));
+            }
+        }
+    }
+
     @Test
     void positiveIsTheSignTestOfFloats() {
         for (float x : values(11, 500)) {
