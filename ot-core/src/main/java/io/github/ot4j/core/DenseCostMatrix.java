@@ -13,6 +13,16 @@ final class DenseCostMatrix implements CostMatrix {
         this.values = values;
     }
 
+    /**
+     * @param rows   n
+     * @param cols   m
+     * @param values the costs row-major, length n·m, finite (kept, not copied)
+     * @return the matrix over them
+     */
+    static DenseCostMatrix over(int rows, int cols, double[] values) {
+        return new DenseCostMatrix(rows, cols, values);
+    }
+
     static DenseCostMatrix copyOf(double[][] cost) {
         int rows = cost.length;
         int cols = cost[0].length;

@@ -128,6 +128,25 @@ public final class PointCostMatrix implements CostMatrix {
         }
     }
 
+    /**
+     * All costs computed now by {@link #block}, in row blocks straight into one row-major array (no n × m array of
+     * rows to copy and check again): the same values as {@link #toArray}.
+     *
+     * @return a dense cost matrix equal to this one
+     * @throws IllegalArgumentException if a cost is not finite
+     */
+    @Override
+    public CostMatrix dense() {
+        int n = x.length;
+        int m = y.length;
+        double[] values = new double[Math.multiplyExact(n, m)];
+        int rows = Math.max(1, Math.min(n, (1 << 16) / Math.max(1, m)));
+        for (int i0 = 0; i0 < n; i0 += rows) {
+            block(i0, Math.min(n, i0 + rows), 0, m, values, i0 * m);
+        }
+        return DenseCostMatrix.over(n, m, values);
+    }
+
     /** @return a new n × m array holding the costs, computed by {@link #block} in row blocks */
     @Override
     public double[][] toArray() {

@@ -80,6 +80,24 @@ class PointCostMatrixBlockTest {
         }
     }
 
+    /** dense() fills one array block by block (here 300 × 300: two row blocks), the values of get bit for bit. */
+    @Test
+    void denseMatchesGet() {
+        for (int m : new int[] {1, 300}) {
+            PointCostMatrix c = matrix(300, m, 2, GroundCost.cityblock(), 3);
+            CostMatrix dense = c.dense();
+            assertEquals(300, dense.rows());
+            assertEquals(m, dense.cols());
+            for (int i = 0; i < 300; i++) {
+                for (int j = 0; j < m; j++) {
+                    assertEquals(Double.doubleToRawLongBits(c.get(i, j)), Double.doubleToRawLongBits(dense.get(i, j)),
+                            "entry " + i + ", " + j);
+                }
+            }
+            assertEquals(dense, dense.dense());
+        }
+    }
+
     @Test
     void badBoundsAreNamed() {
         PointCostMatrix c = matrix(4, 5, 2, GroundCost.euclidean(), 2);
@@ -97,5 +115,6 @@ class PointCostMatrixBlockTest {
         PointCostMatrix c = (PointCostMatrix) CostMatrix.between(DiscreteMeasure.uniform(x), DiscreteMeasure.uniform(y),
                 GroundCost.squaredEuclidean());
         assertThrows(IllegalArgumentException.class, () -> c.block(0, 1, 0, 1, new double[1]));
+        assertThrows(IllegalArgumentException.class, c::dense);
     }
 }

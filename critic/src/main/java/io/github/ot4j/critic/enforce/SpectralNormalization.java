@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 
 import io.github.ot4j.critic.Critic;
 import io.github.ot4j.critic.internal.Finite;
+import io.github.ot4j.critic.internal.PowerIteration;
 import io.github.ot4j.critic.internal.TrainableNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -145,14 +146,10 @@ public record SpectralNormalization(int powerIterations, long seed) implements L
             double[] sigmas = new double[layers];
             for (int k = 0; k < layers; k++) {
                 INDArray w = net.weights(k);
-                INDArray uk = start[k];
-                double sigma = 0;
-                for (int it = 0; it < settings.powerIterations; it++) {
-                    INDArray v = uk.mmul(w.transpose());             // 1 × nIn
-                    v.divi(Math.max(v.norm2Number().doubleValue(), Double.MIN_NORMAL));
-                    INDArray wv = v.mmul(w);                          // 1 × nOut
-                    sigma = wv.norm2Number().doubleValue();
-                    uk = wv.divi(Math.max(sigma, Double.MIN_NORMAL));
+                INDArray uk = Nd4j.create(net.dataType(), 1, w.columns()); // the start's vectors stay as they are
+                double sigma = PowerIteration.step(w, start[k], uk);
+                for (int it = 1; it < settings.powerIterations; it++) {
+                    sigma = PowerIteration.step(w, uk, uk);
                 }
                 if (!(sigma > 0) || !Double.isFinite(sigma)) {
                     throw new IllegalStateException("spectral norm estimate of layer " + k + " is " + sigma);

@@ -310,16 +310,23 @@ final class FusedDense {
         FusedScratch s = training;
         s.delta[layers].assign(epsilon);
         derivative(layers - 1, s.vdelta[layers], s.vact[layers], s.rows, s.chunk);
+        boolean summed = false; // whether δ_(k+1)'s column sums, ∂b_k, were taken with its derivative
         for (int k = layers - 1; k >= 0; k--) {
             DirectGemm.product(s.act[k], s.delta[k + 1], gw[k], true, false);
-            if (bias[k]) {
+            if (bias[k] && !summed) {
                 columnSums(s.vdelta[k + 1], s.rows, widths[k + 1], weightOffset[k] + widths[k] * widths[k + 1],
                         s.chunk);
             }
             if (k > 0 || input) {
                 DirectGemm.product(s.delta[k + 1], w[k], s.delta[k], false, true);
             }
-            if (k > 0) {
+            summed = false;
+            if (k > 0 && bias[k - 1] && kind[k - 1] == LEAKY && s.vdelta[k] instanceof Vec.F d
+                    && s.vact[k] instanceof Vec.F a) {
+                FloatRuns.leakyDerivativeSums(d.b, a.b, s.rows, widths[k], alpha[k - 1], g,
+                        weightOffset[k - 1] + widths[k - 1] * widths[k], s.chunk);
+                summed = true;
+            } else if (k > 0) {
                 derivative(k - 1, s.vdelta[k], s.vact[k], s.rows, s.chunk);
             }
         }
@@ -458,15 +465,15 @@ final class FusedDense {
 
     /** ∂b ← column sums of δ (summed in row order), written at {@code offset} of the gradient array. */
     private void columnSums(Vec delta, int rows, int columns, int offset, Vec.Chunk chunk) {
+        if (delta instanceof Vec.F df) {
+            FloatRuns.columnSums(df.b, rows, columns, g, offset, chunk);
+            return;
+        }
         double[] x = chunk.a;
         for (int j = 0; j < columns; j++) {
             double s = 0;
             for (int i0 = 0; i0 < rows; i0 += Vec.Chunk.SIZE) {
                 int n = Math.min(Vec.Chunk.SIZE, rows - i0);
-                if (delta instanceof Vec.F df) {
-                    s = FloatRuns.sum(df.b, j * rows + i0, n, s, chunk.tmp);
-                    continue;
-                }
                 delta.read(j * rows + i0, n, x, chunk.tmp);
                 for (int i = 0; i < n; i++) {
                     s += x[i];

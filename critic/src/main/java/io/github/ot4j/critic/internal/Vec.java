@@ -135,8 +135,8 @@ abstract sealed class Vec permits Vec.F, Vec.D {
     }
 
     /**
-     * Scratch for the bulk loops: runs of {@link #SIZE} elements, five double rows and the float buffer of
-     * {@link #read} and {@link #write}. One per pass's buffers ({@code FusedScratch}) and per updater plan,
+     * Scratch for the bulk loops: runs of {@link #SIZE} elements, five double rows, the float buffer of
+     * {@link #read} and {@link #write} and four more float rows. One per pass's buffers ({@code FusedScratch}) and per updater plan,
      * so that the passes that may run on different threads (inference and training) never share one.
      */
     static final class Chunk {
@@ -150,5 +150,9 @@ abstract sealed class Vec permits Vec.F, Vec.D {
         final float[] tmp = new float[SIZE];
         /** A second float run, for {@link FloatRuns}' loops over two arrays. */
         final float[] tmp2 = new float[SIZE];
+        /** Third to fifth float runs, for {@link FloatRuns#columnSums}' four columns at once. */
+        final float[] tmp3 = new float[SIZE];
+        final float[] tmp4 = new float[SIZE];
+        final float[] tmp5 = new float[SIZE];
     }
 }

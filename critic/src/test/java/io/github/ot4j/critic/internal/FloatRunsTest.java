@@ -92,14 +92,61 @@ class FloatRunsTest {
         }
     }
 
-    @Test
-    void sumEqualsTheDoubleLoop() {
-        float[] d = values(10, 400);
-        double expected = 0.5;
-        for (int i = 0; i < 40; i++) {
-            expected += d[300 + i]; // past the special values
+    /** @return the column sums of a column-major rows × columns matrix, each summed from 0 in row order */
+    private static double[] columnSumsOf(float[] d, int rows, int columns) {
+        double[] sums = new double[columns];
+        for (int j = 0; j < columns; j++) {
+            for (int i = 0; i < rows; i++) {
+                sums[j] += d[j * rows + i];
+            }
         }
-        assertThat(FloatRuns.sum(buffer(d), 300, 40, 0.5, new float[40])).isEqualTo(expected);
+        return sums;
+    }
+
+    /** @return a double array's elements, all −7 */
+    private static Vec gradient(int n) {
+        return Vec.of(org.nd4j.linalg.factory.Nd4j.valueArrayOf(new long[] {1, n}, -7.0,
+                org.nd4j.linalg.api.buffer.DataType.DOUBLE));
+    }
+
+    private static void assertSums(String what, Vec g, int offset, double[] expected) {
+        assertThat(g.get(offset - 1)).as(what + ": the element before").isEqualTo(-7.0);
+        for (int j = 0; j < expected.length; j++) {
+            assertThat(Double.doubleToRawLongBits(g.get(offset + j))).as("%s, column %d: %s instead of %s", what, j,
+                    g.get(offset + j), expected[j]).isEqualTo(Double.doubleToRawLongBits(expected[j]));
+        }
+        assertThat(g.get(offset + expected.length)).as(what + ": the element after").isEqualTo(-7.0);
+    }
+
+    /**
+     * Column sums four columns at a time, with 1–3 columns left over, and the derivative with the sums in one
+     * pass: the sums bit for bit a loop over one column (past the special values, which would make them NaN), δ
+     * bit for bit {@link FloatRuns#leakyDerivative}'s, over rows within one run and across runs.
+     */
+    @Test
+    void columnSumsAndTheDerivativeWithThemEqualTheSeparateLoops() {
+        for (int rows : new int[] {1, 37, Vec.Chunk.SIZE, 2 * Vec.Chunk.SIZE + 77}) {
+            for (int columns : new int[] {1, 4, 7}) {
+                int n = rows * columns;
+                float[] all = values(12 + rows, 256 + n);
+                float[] d = java.util.Arrays.copyOfRange(all, 256, 256 + n);
+                float[] a = java.util.Arrays.copyOfRange(values(13 + rows, 256 + n), 256, 256 + n);
+                String what = rows + " x " + columns;
+                Vec g = gradient(columns + 5);
+                FloatRuns.columnSums(buffer(d), rows, columns, g, 2, new Vec.Chunk());
+                assertSums(what, g, 2, columnSumsOf(d, rows, columns));
+
+                FloatBuffer expected = buffer(d);
+                FloatRuns.leakyDerivative(expected, buffer(a), 0, n, 0.2, new float[n], new float[n]);
+                float[] derived = new float[n];
+                expected.get(0, derived);
+                FloatBuffer fused = buffer(d);
+                g = gradient(columns + 5);
+                FloatRuns.leakyDerivativeSums(fused, buffer(a), rows, columns, 0.2, g, 3, new Vec.Chunk());
+                assertBits(what + " derivative", fused, derived);
+                assertSums(what + " with the derivative", g, 3, columnSumsOf(derived, rows, columns));
+            }
+        }
     }
 
     @Test
