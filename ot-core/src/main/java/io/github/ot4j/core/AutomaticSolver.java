@@ -6,9 +6,11 @@ import io.github.ot4j.core.simplex.NetworkSimplexSolver;
 /**
  * The default solver (package-private; see {@link ExactSolvers#defaultSolver()}): the 1-D closed form where it
  * applies, the network simplex everywhere else. The multiscale {@code ShortlistSolver} is not chosen
- * automatically: it is exact and needs only O(n + m + candidates) memory, but it was slower than the network
- * simplex at every size measured (5 000 to 20 000 points on a side; docs/solvers.md), so picking it by size
- * would only slow solves down. Ask for it explicitly where n·m bits do not fit in memory.
+ * automatically: it is exact and needs only O(n + m + candidates) memory, and on its assignment path (n = m,
+ * equal weights) with the squared Euclidean cost it is faster than the network simplex from a few thousand points
+ * (2.8× at 10 000; docs/benchmarks.md), but with the Euclidean cost it is slower at every size both can hold, and
+ * its package builds on this one. Ask for it explicitly for large assignment problems under the squared cost, or
+ * where n·m bits do not fit in memory.
  */
 final class AutomaticSolver implements ExactSolver {
 
