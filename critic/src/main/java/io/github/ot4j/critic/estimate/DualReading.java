@@ -65,7 +65,7 @@ public final class DualReading {
      * @param q        the fresh Q, of the same dimension
      * @param cost     the ground cost of the training problem
      * @return the reading, in the cost's units
-     * @throws IllegalArgumentException if v does not match Q′ or an argument is null
+     * @throws IllegalArgumentException if v does not match Q′, the dimensions differ or an argument is null
      */
     public static double oracle(DiscreteMeasure trainedQ, double[] v, DiscreteMeasure p, DiscreteMeasure q,
             GroundCost cost) {
@@ -73,6 +73,10 @@ public final class DualReading {
             throw new IllegalArgumentException("trainedQ, p, q and cost must not be null");
         }
         check(trainedQ, v, "v");
+        if (p.dimension() != trainedQ.dimension() || q.dimension() != trainedQ.dimension()) {
+            throw new IllegalArgumentException("p, q and trainedQ must have one dimension but have " + p.dimension()
+                    + ", " + q.dimension() + " and " + trainedQ.dimension());
+        }
         return cTransform(p, CTransform.ofV(CostMatrix.between(p, trainedQ, cost), v), q,
                 CTransform.ofV(CostMatrix.between(q, trainedQ, cost), v), cost);
     }

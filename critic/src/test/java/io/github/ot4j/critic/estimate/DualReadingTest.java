@@ -52,11 +52,15 @@ class DualReadingTest {
     }
 
     @Test
-    void oracleRefusesAPotentialOfTheWrongLength() {
+    void oracleRefusesAPotentialOfTheWrongLengthAndPointsOfAnotherDimension() {
         DiscreteMeasure p = cloud(10, 0.0, 5);
         DiscreteMeasure q = cloud(12, 1.0, 6);
         assertThatThrownBy(() -> DualReading.oracle(q, new double[11], p, q, COST))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("v must have 12 values but has 11");
+        DiscreteMeasure line = DiscreteMeasure.uniform(new double[][] {{0}, {1}});
+        assertThatThrownBy(() -> DualReading.oracle(q, new double[12], line, line, COST))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("p, q and trainedQ must have one dimension but have 1, 1 and 2");
     }
 
     private static DiscreteMeasure cloud(int n, double shift, long seed) {
